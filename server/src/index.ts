@@ -1,0 +1,1 @@
+export { TERMSHEET_FORMAT } from '@parley/shared';

@@ -1,0 +1,1 @@
+export const TERMSHEET_FORMAT = 'parley.termsheet/v1';
