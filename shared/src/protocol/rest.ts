@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { roleSchema } from '../permissions/roles';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits';
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+/** POST /api/rooms. `termsheet` is checked by the engine, so it is unknown here. */
+export const createRoomRequestSchema = z
+  .object({
+    title: trimmed(MAX_TITLE_LENGTH),
+    template: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+    termsheet: z.unknown().optional(),
+  })
+  .strict()
+  .refine((body) => !(body.template !== undefined && body.termsheet !== undefined), {
+    message: 'give either template or termsheet, not both',
+    path: ['termsheet'],
+  });
+
+export type CreateRoomRequest = z.infer<typeof createRoomRequestSchema>;
+
+export const createRoomResponseSchema = z.object({
+  roomId: z.string(),
+  organizerToken: z.string(),
+  url: z.string(),
+});
+
+export type CreateRoomResponse = z.infer<typeof createRoomResponseSchema>;
+
+/** POST /api/rooms/:roomId/invites. `party` is required for roles that speak for a party. */
+export const createInviteRequestSchema = z
+  .object({
+    name: trimmed(MAX_NAME_LENGTH),
+    role: roleSchema,
+    party: z.string().min(1).max(MAX_ID_LENGTH).nullable().optional(),
+  })
+  .strict();
+
+export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;
+
+export const createInviteResponseSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  url: z.string(),
+});
+
+export type CreateInviteResponse = z.infer<typeof createInviteResponseSchema>;
+
+export const memberInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  partyId: z.string().nullable(),
+  createdAt: z.number(),
+  revokedAt: z.number().nullable(),
+});
+
+export type MemberInfo = z.infer<typeof memberInfoSchema>;
+
+/** GET /api/rooms/:roomId/invites (organizer): every member of the room, revoked ones included. */
+export const inviteListResponseSchema = z.object({ members: z.array(memberInfoSchema) });
+
+export type InviteListResponse = z.infer<typeof inviteListResponseSchema>;
+
+export const roomPartySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  lead: z.boolean().optional(),
+  color: z.string(),
+});
+
+export type RoomParty = z.infer<typeof roomPartySchema>;
+
+/** GET /api/rooms/:roomId/me: who the token belongs to, and the room it opens. */
+export const meResponseSchema = z.object({
+  member: memberInfoSchema.extend({ color: z.string() }),
+  room: z.object({ id: z.string(), title: z.string(), createdAt: z.number() }),
+  parties: z.array(roomPartySchema),
+});
+
+export type MeResponse = z.infer<typeof meResponseSchema>;

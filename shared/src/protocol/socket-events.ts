@@ -1,0 +1,44 @@
+import type { MemberClaims } from './tokens';
+import type { AckCallback, ErrorBody } from './ack';
+import type { PresenceEntry, PresenceFocus, PresenceState } from './presence';
+import type { SaveStatus } from './save-status';
+
+/** What `room:state` answers: the caller as others see them, who else is here, what is stored. */
+export interface RoomStateSnapshot {
+  self: PresenceEntry;
+  presence: PresenceState;
+  saved: SaveStatus | null;
+}
+
+/** Why the server ended a session; sent just before it disconnects the socket. */
+export interface SessionEnded extends ErrorBody {
+  code: 'revoked' | 'shutdown' | string;
+}
+
+/**
+ * Events the server emits. Payloads are built by the server from validated data, so clients
+ * may trust their shape.
+ */
+export interface ServerToClientEvents {
+  'presence:state': (state: PresenceState) => void;
+  'save:status': (status: SaveStatus) => void;
+  'session:ended': (reason: SessionEnded) => void;
+}
+
+/**
+ * Events a client emits. The server validates every payload with the schema of the same name
+ * (they are typed here for the client's sake) and always answers through the ack.
+ */
+export interface ClientToServerEvents {
+  'presence:focus': (focus: PresenceFocus, ack: AckCallback<null>) => void;
+  'room:state': (payload: Record<string, never>, ack: AckCallback<RoomStateSnapshot>) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+/** What the server keeps on each socket once its handshake token checked out. */
+export interface SocketData {
+  member: MemberClaims;
+  color: string;
+  focus: string | null;
+}

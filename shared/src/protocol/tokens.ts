@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { roleSchema } from '../permissions/roles';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './limits';
+
+/** Claims of a Parley access token (JWT, HS256). `sub` is the member id, `party` null without one. */
+export const tokenClaimsSchema = z.object({
+  sub: z.string().min(1).max(MAX_ID_LENGTH),
+  room: z.string().min(1).max(MAX_ID_LENGTH),
+  role: roleSchema,
+  party: z.string().min(1).max(MAX_ID_LENGTH).nullable(),
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
+  exp: z.number().int().positive(),
+});
+
+export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
+
+/** The authenticated member behind a connection or request, as the server hands it around. */
+export const memberClaimsSchema = z.object({
+  memberId: z.string(),
+  roomId: z.string(),
+  role: roleSchema,
+  partyId: z.string().nullable(),
+  name: z.string(),
+});
+
+export type MemberClaims = z.infer<typeof memberClaimsSchema>;
+
+export function memberFromClaims(claims: TokenClaims): MemberClaims {
+  return {
+    memberId: claims.sub,
+    roomId: claims.room,
+    role: claims.role,
+    partyId: claims.party,
+    name: claims.name,
+  };
+}
+
+/** Where the client keeps a room's token. */
+export function tokenStorageKey(roomId: string): string {
+  return `parley.token.${roomId}`;
+}
+
+/** The link that admits someone to a room: the token travels in the fragment, never to a server log. */
+export function roomLink(publicUrl: string, roomId: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/rooms/${encodeURIComponent(roomId)}#token=${token}`;
+}
