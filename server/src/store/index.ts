@@ -1,0 +1,16 @@
+export { createStore } from './createStore';
+export type { StoreOptions } from './createStore';
+export { SQLITE_FILE_NAME } from './sqliteDatabase';
+export type { SqliteSynchronous } from './sqliteDatabase';
+export { StoreError } from './storeError';
+export type { StoreErrorCode } from './storeError';
+export type { QueryTimer } from './timing';
+export type {
+  AppendUpdate,
+  ClauseChange,
+  DocLoad,
+  MemberRecord,
+  RoomRecord,
+  Store,
+  StoredUpdate,
+} from './types';

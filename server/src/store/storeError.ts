@@ -1,0 +1,12 @@
+export type StoreErrorCode = 'unknown-room' | 'bad-seq' | 'bad-input';
+
+/** A refusal by the store itself (as opposed to a database failure, which propagates as is). */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}

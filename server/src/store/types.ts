@@ -1,0 +1,76 @@
+import type { Role } from '@parley/shared';
+
+/** A negotiation room as the store keeps it; the term sheet itself lives in the Yjs updates. */
+export interface RoomRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+}
+
+/** A person admitted to a room: the organizer, or someone who was invited. An invite is a member. */
+export interface MemberRecord {
+  id: string;
+  roomId: string;
+  name: string;
+  role: Role;
+  /** null for the mediator and observers, who belong to no party. */
+  partyId: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+  memberId: string | null;
+  createdAt: number;
+}
+
+/** What a room's document is rebuilt from: the latest snapshot plus every update appended after it. */
+export interface DocLoad {
+  snapshot: Uint8Array | null;
+  /** seq of the last update folded into the snapshot; 0 when there is none. */
+  snapshotSeq: number;
+  updates: StoredUpdate[];
+}
+
+/** Who changed which clause, and when: kept apart from the updates so that compaction does not erase it. */
+export interface ClauseChange {
+  seq: number;
+  clauseId: string;
+  memberId: string | null;
+  at: number;
+}
+
+export interface AppendUpdate {
+  roomId: string;
+  data: Uint8Array;
+  memberId: string | null;
+  /** The clauses this update touched, for attribution. */
+  clauseIds: readonly string[];
+  at: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema; safe to run at every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Creates the room, its first document state and its organizer in one transaction. */
+  createRoom(room: RoomRecord, initialUpdate: Uint8Array, organizer: MemberRecord): Promise<void>;
+  getRoom(roomId: string): Promise<RoomRecord | undefined>;
+
+  /** Appends durably (committed when the promise resolves) and returns the update's seq. */
+  appendUpdate(update: AppendUpdate): Promise<number>;
+  loadDoc(roomId: string): Promise<DocLoad>;
+  /** Atomically stores `snapshot` as the state up to `upToSeq` and drops the updates it folds in. */
+  compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  listClauseChanges(roomId: string, sinceAt: number): Promise<ClauseChange[]>;
+
+  createMember(member: MemberRecord): Promise<void>;
+  getMember(roomId: string, memberId: string): Promise<MemberRecord | undefined>;
+  listMembers(roomId: string): Promise<MemberRecord[]>;
+  /** Marks the member revoked; false when there is no such member. Idempotent. */
+  revokeMember(roomId: string, memberId: string, at: number): Promise<boolean>;
+}
