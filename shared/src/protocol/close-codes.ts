@@ -1,27 +1,28 @@
 /**
- * WebSocket close codes used by /collab (and the reasons Socket.IO sessions end). 1xxx are the
- * standard codes; 44xx mirror the HTTP status a REST call would get for the same refusal.
+ * WebSocket close codes of /collab/:roomId. Codes 4400-4499 are decisions reconnecting cannot
+ * fix; any other code is worth a reconnect later. Refusals at the upgrade (no or bad token,
+ * unknown room, origin) are HTTP statuses, not close codes.
  */
 export const closeCodes = {
   normal: 1000,
-  /** The server is shutting down; reconnecting later is fine. */
+  /** The server is shutting down; reconnect later. */
   goingAway: 1001,
-  /** A frame that is not a valid y-websocket / Yjs message. */
-  malformedMessage: 1007,
-  policyViolation: 1008,
+  /** Per-connection rate limit exceeded. */
+  rateLimited: 1008,
   /** A message over MAX_MESSAGE_BYTES. */
   messageTooBig: 1009,
   internalError: 1011,
-  /** The room could not be loaded; nothing was sent or overwritten. Retry later. */
-  tryAgainLater: 1013,
-  /** No token, a bad signature or an expired token. */
+  /** A frame that is not a valid y-websocket / Yjs message. */
+  malformedMessage: 4400,
+  /** The token is no longer valid. */
   unauthorized: 4401,
-  /** The Origin is not in ALLOWED_ORIGINS, or the role may not do this. */
-  forbidden: 4403,
-  roomNotFound: 4404,
   /** The member's invite was revoked. */
-  revoked: 4410,
-  rateLimited: 4429,
+  revoked: 4403,
+  roomNotFound: 4404,
+  /** The store refused a write; the room reloads from the store on reconnect. */
+  storeFailed: 4500,
+  /** The room could not be loaded from the store; nothing was sent or overwritten. */
+  loadFailed: 4503,
 } as const;
 
 export type CloseCodeName = keyof typeof closeCodes;
