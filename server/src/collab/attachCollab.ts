@@ -1,0 +1,142 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type * as Y from 'yjs';
+import { COLLAB_CLOSE } from './closeCodes';
+import { CollabConnection } from './connection';
+import { awarenessIdentity, defaultMemberColor } from './identity';
+import { countError } from './metrics';
+import { RoomRegistry } from './roomRegistry';
+import type { CollabHandle, CollabMember, CollabOptions, StoredListener } from './types';
+import { parseCollabTarget, refuseUpgrade } from './upgradeRequest';
+
+export const COLLAB_DEFAULTS = {
+  idleUnloadMs: 30_000,
+  compactThreshold: 500,
+  maxMessageBytes: 2 * 1024 * 1024,
+  rateLimitPerSecond: 200,
+  rateLimitBurst: 400,
+} as const;
+
+const WRITER_ROLES: ReadonlySet<string> = new Set(['organizer', 'negotiator', 'mediator']);
+
+/**
+ * Serves /collab/:roomId (the y-websocket protocol) on the HTTP server's upgrade requests.
+ * Other upgrade paths (Socket.IO) are left to their own handlers.
+ */
+export function attachCollab(options: CollabOptions): CollabHandle {
+  const limits = { ...COLLAB_DEFAULTS, ...options.limits };
+  const logger = options.logger.child({ module: 'collab' });
+  const memberColor = options.memberColor ?? defaultMemberColor;
+  const storedListeners = new Set<StoredListener>();
+  const registry = new RoomRegistry({
+    store: options.store,
+    logger,
+    idleUnloadMs: limits.idleUnloadMs,
+    compactThreshold: limits.compactThreshold,
+    storedListeners,
+  });
+  const connections = new Set<CollabConnection>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  let closing = false;
+
+  function startConnection(ws: WebSocket, member: CollabMember, roomId: string): void {
+    if (closing) {
+      ws.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+      return;
+    }
+    const connection = new CollabConnection(ws, roomId, member, {
+      registry,
+      logger,
+      rateLimitPerSecond: limits.rateLimitPerSecond,
+      rateLimitBurst: limits.rateLimitBurst,
+      canWrite: WRITER_ROLES.has(member.role),
+      identityFor: (room) => awarenessIdentity(member, room.doc, memberColor),
+      onClosed: (closed) => connections.delete(closed),
+    });
+    connections.add(connection);
+    connection.start();
+  }
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const target = parseCollabTarget(request);
+    if (target.kind === 'not-collab') return;
+    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
+    if (closing) {
+      refuseUpgrade(socket, 503, 'shutting-down', 'The server is shutting down.');
+      return;
+    }
+    if (target.kind === 'bad-room') {
+      countError('auth');
+      refuseUpgrade(socket, 404, 'room-not-found', 'No room has this id.');
+      return;
+    }
+    options
+      .authenticate(target.roomId, target.token, request.headers.origin)
+      .then((result) => {
+        if (!result.ok) {
+          countError('auth');
+          refuseUpgrade(socket, result.status, result.code, result.message);
+          return;
+        }
+        if (result.member.room !== target.roomId) {
+          countError('auth');
+          refuseUpgrade(socket, 403, 'wrong-room', 'The token is for another room.');
+          return;
+        }
+        if (socket.destroyed) return;
+        const { member } = result;
+        wss.handleUpgrade(request, socket, head, (ws) =>
+          startConnection(ws, member, target.roomId),
+        );
+      })
+      .catch((error: unknown) => {
+        countError('auth');
+        logger.error({ err: error }, 'collab authentication failed');
+        refuseUpgrade(socket, 500, 'internal', 'Authentication could not be checked.');
+      });
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  return {
+    disconnectMember(roomId, memberId) {
+      for (const connection of [...connections]) {
+        if (connection.roomId === roomId && connection.member.sub === memberId) {
+          connection.close(COLLAB_CLOSE.revoked, 'membership revoked');
+        }
+      }
+    },
+    async getDoc(roomId): Promise<Y.Doc> {
+      const room = await registry.acquire(roomId);
+      registry.release(room);
+      return room.doc;
+    },
+    onStored(listener) {
+      storedListeners.add(listener);
+      return () => {
+        storedListeners.delete(listener);
+      };
+    },
+    stats() {
+      return { roomsLoaded: registry.size, connections: connections.size };
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      options.server.off('upgrade', onUpgrade);
+      const open = [...connections];
+      for (const connection of open)
+        connection.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+      await registry.closeAll();
+      // Give close frames a moment to leave, then drop whatever did not answer.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

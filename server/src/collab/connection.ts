@@ -1,0 +1,237 @@
+import * as decoding from 'lib0/decoding';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { rewriteAwarenessUpdate } from './awarenessRewrite';
+import type { AwarenessIdentity } from './awarenessRewrite';
+import { COLLAB_CLOSE } from './closeCodes';
+import {
+  encodePermissionDenied,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+} from './messages';
+import { collabMetrics, countError } from './metrics';
+import type { Peer } from './peer';
+import type { Room } from './room';
+import { UpdateRejectedError } from './room';
+import type { RoomRegistry } from './roomRegistry';
+import { createTokenBucket, takeToken } from './tokenBucket';
+import type { TokenBucket } from './tokenBucket';
+import type { CollabMember } from './types';
+import { decodeUpdateSafely, updateChangesDoc } from './updateCheck';
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+/** A client speaks for its document's client id; a few more cover a client id change on reload. */
+const MAX_AWARENESS_IDS = 8;
+
+export interface ConnectionDeps {
+  registry: RoomRegistry;
+  logger: Logger;
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
+  canWrite: boolean;
+  identityFor(room: Room): AwarenessIdentity;
+  onClosed(connection: CollabConnection): void;
+}
+
+class MalformedMessageError extends Error {}
+
+/** One /collab websocket: rate limit, message parsing, and the room's rules for this member. */
+export class CollabConnection implements Peer {
+  readonly awarenessIds = new Set<number>();
+  private room: Room | null = null;
+  private closed = false;
+  private readonly inbox: Buffer[] = [];
+  private readonly bucket: TokenBucket;
+  private deniedSent = false;
+  private identity: AwarenessIdentity | null = null;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly roomId: string,
+    readonly member: CollabMember,
+    private readonly deps: ConnectionDeps,
+  ) {
+    this.bucket = createTokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, Date.now());
+    this.log = deps.logger.child({ roomId, memberId: member.sub });
+  }
+
+  start(): void {
+    collabMetrics.connections.inc();
+    this.ws.binaryType = 'nodebuffer';
+    this.ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    this.ws.on('error', (error: Error & { code?: string }) => {
+      countError(error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'too-big' : 'socket');
+      this.log.warn({ err: error }, 'collab socket error');
+    });
+    this.ws.on('close', () => this.onClose());
+    this.deps.registry.acquire(this.roomId).then(
+      (room) => this.ready(room),
+      () => this.close(COLLAB_CLOSE.loadFailed, 'room could not be loaded; try again later'),
+    );
+  }
+
+  private ready(room: Room): void {
+    if (this.closed) {
+      this.deps.registry.release(room);
+      return;
+    }
+    this.room = room;
+    this.identity = this.deps.identityFor(room);
+    room.addPeer(this);
+    for (const message of this.inbox.splice(0)) {
+      if (this.closed) return;
+      this.handle(room, message);
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (error) => {
+      if (error !== undefined && error !== null) this.close(COLLAB_CLOSE.goingAway, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.log.info({ code, reason }, 'closing collab connection');
+    this.ws.close(code, reason);
+    this.onClose();
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+    this.onClose();
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    collabMetrics.connections.dec();
+    this.inbox.length = 0;
+    if (this.room !== null) {
+      this.room.removePeer(this);
+      this.deps.registry.release(this.room);
+    }
+    this.deps.onClosed(this);
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!takeToken(this.bucket, Date.now())) {
+      countError('rate-limit');
+      this.close(COLLAB_CLOSE.rateLimited, 'too many messages');
+      return;
+    }
+    if (!isBinary) {
+      this.malformed('text frames are not part of the protocol');
+      return;
+    }
+    if (this.room === null) {
+      this.inbox.push(data);
+      return;
+    }
+    this.handle(this.room, data);
+  }
+
+  private malformed(reason: string): void {
+    countError('malformed');
+    this.close(COLLAB_CLOSE.malformed, `malformed message: ${reason}`);
+  }
+
+  private handle(room: Room, data: Buffer): void {
+    try {
+      this.dispatch(room, data);
+    } catch (error) {
+      this.malformed(error instanceof Error ? error.message : 'unreadable');
+    }
+  }
+
+  private dispatch(room: Room, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        this.onSync(room, decoder);
+        return;
+      case MESSAGE_AWARENESS:
+        this.onAwareness(room, decoding.readVarUint8Array(decoder));
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        this.send(room.awarenessMessage());
+        return;
+      case MESSAGE_AUTH:
+        // Only the server sends auth messages; a client's is meaningless but harmless.
+        return;
+      default:
+        throw new MalformedMessageError(`unknown message type ${type}`);
+    }
+  }
+
+  private onSync(room: Room, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (kind === SYNC_STEP1) {
+      try {
+        Y.decodeStateVector(payload);
+      } catch {
+        throw new MalformedMessageError('sync step 1 does not hold a state vector');
+      }
+      this.answer(room.answerSyncStep1(this, payload));
+      return;
+    }
+    if (kind !== SYNC_STEP2 && kind !== SYNC_UPDATE) {
+      throw new MalformedMessageError(`unknown sync message ${kind}`);
+    }
+    const decoded = decodeUpdateSafely(payload);
+    if (decoded === null) throw new MalformedMessageError('not a Yjs update');
+    if (!this.deps.canWrite) {
+      if (updateChangesDoc(decoded, room.doc)) this.denyWrite();
+      return;
+    }
+    this.answer(room.applyClientUpdate(this, payload));
+  }
+
+  private answer(work: Promise<void>): void {
+    work.catch((error: unknown) => {
+      if (error instanceof UpdateRejectedError) {
+        this.malformed(`Yjs refused the update (${error.message})`);
+        return;
+      }
+      this.log.error({ err: error }, 'collab message failed');
+    });
+  }
+
+  private denyWrite(): void {
+    countError('read-only-write');
+    if (this.deniedSent) return;
+    this.deniedSent = true;
+    this.send(
+      encodePermissionDenied(
+        `read-only: the ${this.member.role} role may not edit the document; your changes were not saved`,
+      ),
+    );
+  }
+
+  private onAwareness(room: Room, update: Uint8Array): void {
+    const identity = this.identity;
+    if (identity === null) return;
+    const rewrite = rewriteAwarenessUpdate(
+      update,
+      (clientId) =>
+        room.mayControlAwareness(this, clientId) &&
+        (this.awarenessIds.has(clientId) || this.awarenessIds.size < MAX_AWARENESS_IDS),
+      identity,
+    );
+    if (rewrite.refused.length > 0) {
+      countError('awareness-spoof');
+      this.log.warn({ clientIds: rewrite.refused }, 'ignored awareness for client ids of others');
+    }
+    if (rewrite.update !== null) room.applyAwareness(this, rewrite.update, rewrite.clientIds);
+  }
+}

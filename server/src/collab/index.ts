@@ -1,0 +1,14 @@
+export { attachCollab, COLLAB_DEFAULTS } from './attachCollab';
+export { COLLAB_CLOSE } from './closeCodes';
+export { collabMetrics } from './metrics';
+export type {
+  Authenticate,
+  AuthenticateResult,
+  CollabHandle,
+  CollabLimits,
+  CollabMember,
+  CollabOptions,
+  CollabStats,
+  StoredListener,
+  StoredStateVector,
+} from './types';

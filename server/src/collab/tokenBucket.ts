@@ -1,0 +1,20 @@
+export interface TokenBucket {
+  capacity: number;
+  perSecond: number;
+  tokens: number;
+  updatedAt: number;
+}
+
+export function createTokenBucket(perSecond: number, capacity: number, now: number): TokenBucket {
+  return { capacity, perSecond, tokens: capacity, updatedAt: now };
+}
+
+/** Refills by the time elapsed, then takes one token; false when none is left. */
+export function takeToken(bucket: TokenBucket, now: number): boolean {
+  const elapsed = Math.max(0, now - bucket.updatedAt) / 1000;
+  bucket.tokens = Math.min(bucket.capacity, bucket.tokens + elapsed * bucket.perSecond);
+  bucket.updatedAt = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}

@@ -1,0 +1,81 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import type { Role } from '@parley/shared';
+import type * as Y from 'yjs';
+import type { Store } from '../store/types';
+
+/** Who is behind a connection, as the signed token says. Structurally the token's claims. */
+export interface CollabMember {
+  /** memberId */
+  sub: string;
+  room: string;
+  role: Role;
+  /** null for the mediator and observers. */
+  party: string | null;
+  name: string;
+}
+
+export type AuthenticateResult =
+  | { ok: true; member: CollabMember }
+  | { ok: false; status: 401 | 403 | 404; code: string; message: string };
+
+/**
+ * Checks a connection attempt before anything of the room is loaded:
+ * token signature and expiry, revocation, the room's existence and the Origin header.
+ */
+export type Authenticate = (
+  roomId: string,
+  token: string | null,
+  origin: string | undefined,
+) => Promise<AuthenticateResult>;
+
+export interface CollabLimits {
+  /** How long a room stays in memory after its last client leaves. Default 30 000 ms. */
+  idleUnloadMs?: number;
+  /** Compact the stored updates into a snapshot once this many have piled up. Default 500. */
+  compactThreshold?: number;
+  /** Largest accepted websocket message in bytes. Default MAX_MESSAGE_BYTES (2 MiB). */
+  maxMessageBytes?: number;
+  /** Token bucket per connection: sustained messages per second. Default 200. */
+  rateLimitPerSecond?: number;
+  /** Token bucket per connection: burst size. Default 400. */
+  rateLimitBurst?: number;
+}
+
+export interface CollabOptions {
+  server: HttpServer;
+  store: Store;
+  authenticate: Authenticate;
+  logger: Logger;
+  /**
+   * Awareness colour of a member; `partyIndex` is the member's party position in the room's
+   * party list (null without a party). Defaults to a fixed palette by party index.
+   */
+  memberColor?: (member: CollabMember, partyIndex: number | null) => string;
+  limits?: CollabLimits;
+}
+
+/** The stored state of a room: client id → clock, as Y.decodeStateVector gives it. */
+export type StoredStateVector = Record<number, number>;
+
+export type StoredListener = (roomId: string, storedStateVector: StoredStateVector) => void;
+
+export interface CollabStats {
+  roomsLoaded: number;
+  connections: number;
+}
+
+export interface CollabHandle {
+  /** Closes every live collab connection of the member (e.g. after revocation). */
+  disconnectMember(roomId: string, memberId: string): void;
+  /**
+   * The room's live document (loaded from the store if needed). Read it; do not write to it:
+   * writes made here bypass the store. Throws when the room cannot be loaded.
+   */
+  getDoc(roomId: string): Promise<Y.Doc>;
+  /** Called after each durable append with the state the store now holds. Returns unsubscribe. */
+  onStored(listener: StoredListener): () => void;
+  stats(): CollabStats;
+  /** Stops accepting, flushes pending appends, compacts and closes every connection. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Parses a Yjs update completely; null when it is not one, so nothing of it is ever applied. */
+export function decodeUpdateSafely(update: Uint8Array): DecodedUpdate | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether applying the update would change the document: new items, or deletions of items the
+ * document still shows. A read-only client's sync answer always carries its whole delete set, so
+ * "non-empty" is not the same as "a write".
+ */
+export function updateChangesDoc(decoded: DecodedUpdate, doc: Y.Doc): boolean {
+  const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    const known = stateVector.get(struct.id.client) ?? 0;
+    if (struct.id.clock + struct.length > known) return true;
+  }
+  if (decoded.ds.clients.size === 0) return false;
+  const docDeletes = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of decoded.ds.clients) {
+    const deleted = docDeletes.clients.get(client) ?? [];
+    for (const range of ranges) {
+      if (range.len === 0) continue;
+      const covered = deleted.some(
+        (d) => d.clock <= range.clock && d.clock + d.len >= range.clock + range.len,
+      );
+      if (!covered) return true;
+    }
+  }
+  return false;
+}
