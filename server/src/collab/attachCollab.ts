@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { canEditDocument, closeCodes, MAX_MESSAGE_BYTES } from '@parley/shared';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
-import { COLLAB_CLOSE } from './closeCodes';
 import { CollabConnection } from './connection';
 import { awarenessIdentity, defaultMemberColor } from './identity';
 import { countError } from './metrics';
@@ -14,12 +14,10 @@ import { parseCollabTarget, refuseUpgrade } from './upgradeRequest';
 export const COLLAB_DEFAULTS = {
   idleUnloadMs: 30_000,
   compactThreshold: 500,
-  maxMessageBytes: 2 * 1024 * 1024,
+  maxMessageBytes: MAX_MESSAGE_BYTES,
   rateLimitPerSecond: 200,
   rateLimitBurst: 400,
 } as const;
-
-const WRITER_ROLES: ReadonlySet<string> = new Set(['organizer', 'negotiator', 'mediator']);
 
 /**
  * Serves /collab/:roomId (the y-websocket protocol) on the HTTP server's upgrade requests.
@@ -47,7 +45,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
 
   function startConnection(ws: WebSocket, member: CollabMember, roomId: string): void {
     if (closing) {
-      ws.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+      ws.close(closeCodes.goingAway, 'server shutting down');
       return;
     }
     const connection = new CollabConnection(ws, roomId, member, {
@@ -55,7 +53,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       logger,
       rateLimitPerSecond: limits.rateLimitPerSecond,
       rateLimitBurst: limits.rateLimitBurst,
-      canWrite: WRITER_ROLES.has(member.role),
+      canWrite: canEditDocument(member.role),
       identityFor: (room) => awarenessIdentity(member, room.doc, memberColor),
       onClosed: (closed) => connections.delete(closed),
     });
@@ -77,14 +75,14 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       return;
     }
     options
-      .authenticate(target.roomId, target.token, request.headers.origin)
+      .authenticate(target.roomId, target.token, request.headers.origin, request.headers.host)
       .then((result) => {
         if (!result.ok) {
           countError('auth');
           refuseUpgrade(socket, result.status, result.code, result.message);
           return;
         }
-        if (result.member.room !== target.roomId) {
+        if (result.member.roomId !== target.roomId) {
           countError('auth');
           refuseUpgrade(socket, 403, 'wrong-room', 'The token is for another room.');
           return;
@@ -106,8 +104,8 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   return {
     disconnectMember(roomId, memberId) {
       for (const connection of [...connections]) {
-        if (connection.roomId === roomId && connection.member.sub === memberId) {
-          connection.close(COLLAB_CLOSE.revoked, 'membership revoked');
+        if (connection.roomId === roomId && connection.member.memberId === memberId) {
+          connection.close(closeCodes.revoked, 'membership revoked');
         }
       }
     },
@@ -130,8 +128,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       closing = true;
       options.server.off('upgrade', onUpgrade);
       const open = [...connections];
-      for (const connection of open)
-        connection.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+      for (const connection of open) connection.close(closeCodes.goingAway, 'server shutting down');
       await registry.closeAll();
       // Give close frames a moment to leave, then drop whatever did not answer.
       await new Promise((resolve) => setTimeout(resolve, 50));

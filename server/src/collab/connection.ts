@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { rewriteAwarenessUpdate } from './awarenessRewrite';
 import type { AwarenessIdentity } from './awarenessRewrite';
-import { COLLAB_CLOSE } from './closeCodes';
+import { closeCodes } from '@parley/shared';
 import {
   encodePermissionDenied,
   MESSAGE_AUTH,
@@ -58,7 +58,7 @@ export class CollabConnection implements Peer {
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = createTokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, Date.now());
-    this.log = deps.logger.child({ roomId, memberId: member.sub });
+    this.log = deps.logger.child({ roomId, memberId: member.memberId });
   }
 
   start(): void {
@@ -72,7 +72,7 @@ export class CollabConnection implements Peer {
     this.ws.on('close', () => this.onClose());
     this.deps.registry.acquire(this.roomId).then(
       (room) => this.ready(room),
-      () => this.close(COLLAB_CLOSE.loadFailed, 'room could not be loaded; try again later'),
+      () => this.close(closeCodes.loadFailed, 'room could not be loaded; try again later'),
     );
   }
 
@@ -93,7 +93,7 @@ export class CollabConnection implements Peer {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.ws.send(message, (error) => {
-      if (error !== undefined && error !== null) this.close(COLLAB_CLOSE.goingAway, 'send failed');
+      if (error !== undefined && error !== null) this.close(closeCodes.goingAway, 'send failed');
     });
   }
 
@@ -125,7 +125,7 @@ export class CollabConnection implements Peer {
     if (this.closed) return;
     if (!takeToken(this.bucket, Date.now())) {
       countError('rate-limit');
-      this.close(COLLAB_CLOSE.rateLimited, 'too many messages');
+      this.close(closeCodes.rateLimited, 'too many messages');
       return;
     }
     if (!isBinary) {
@@ -141,7 +141,7 @@ export class CollabConnection implements Peer {
 
   private malformed(reason: string): void {
     countError('malformed');
-    this.close(COLLAB_CLOSE.malformed, `malformed message: ${reason}`);
+    this.close(closeCodes.malformedMessage, `malformed message: ${reason}`);
   }
 
   private handle(room: Room, data: Buffer): void {

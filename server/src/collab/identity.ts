@@ -1,22 +1,10 @@
+import { memberColor } from '@parley/shared';
 import * as Y from 'yjs';
 import type { AwarenessIdentity } from './awarenessRewrite';
 import type { CollabMember } from './types';
 
-const PALETTE = [
-  '#1f77b4',
-  '#d62728',
-  '#2ca02c',
-  '#9467bd',
-  '#ff7f0e',
-  '#17becf',
-  '#8c564b',
-  '#e377c2',
-];
-const NO_PARTY_COLOR = '#7f7f7f';
-
-export function defaultMemberColor(_member: CollabMember, partyIndex: number | null): string {
-  if (partyIndex === null) return NO_PARTY_COLOR;
-  return PALETTE[partyIndex % PALETTE.length] ?? NO_PARTY_COLOR;
+export function defaultMemberColor(member: CollabMember, partyIndex: number | null): string {
+  return memberColor(member.role, partyIndex);
 }
 
 /** Position of the party in the room's party list, or null when the member has none or it is unknown. */
@@ -33,13 +21,13 @@ export function partyIndexIn(doc: Y.Doc, partyId: string | null): number | null 
 export function awarenessIdentity(
   member: CollabMember,
   doc: Y.Doc,
-  memberColor: (member: CollabMember, partyIndex: number | null) => string,
+  colorOf: (member: CollabMember, partyIndex: number | null) => string,
 ): AwarenessIdentity {
   return {
-    memberId: member.sub,
+    memberId: member.memberId,
     name: member.name,
     role: member.role,
-    party: member.party,
-    color: memberColor(member, partyIndexIn(doc, member.party)),
+    party: member.partyId,
+    color: colorOf(member, partyIndexIn(doc, member.partyId)),
   };
 }

@@ -1,5 +1,4 @@
 export { attachCollab, COLLAB_DEFAULTS } from './attachCollab';
-export { COLLAB_CLOSE } from './closeCodes';
 export { collabMetrics } from './metrics';
 export type {
   Authenticate,

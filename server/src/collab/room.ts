@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Store } from '../store/types';
 import { clausesTouchedByTransaction } from './attribution';
-import { COLLAB_CLOSE } from './closeCodes';
+import { closeCodes } from '@parley/shared';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
 import { collabMetrics, countError } from './metrics';
 import type { Peer } from './peer';
@@ -168,7 +168,7 @@ export class Room {
       } catch (error) {
         // Whatever part of it got in is not stored: drop this copy of the room, reload from the store.
         countError('malformed');
-        peer.close(COLLAB_CLOSE.malformed, 'malformed message: Yjs refused the update');
+        peer.close(closeCodes.malformedMessage, 'malformed message: Yjs refused the update');
         this.fail(error);
         throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
       } finally {
@@ -188,7 +188,7 @@ export class Room {
       seq = await this.deps.store.appendUpdate({
         roomId: this.id,
         data: item.update,
-        memberId: peer.member.sub,
+        memberId: peer.member.memberId,
         clauseIds: item.clauseIds,
         at: Date.now(),
       });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/types';
-import { COLLAB_CLOSE } from './closeCodes';
+import { closeCodes } from '@parley/shared';
 import { collabMetrics, countError } from './metrics';
 import { Room } from './room';
 import type { StoredListener } from './types';
@@ -128,7 +128,7 @@ export class RoomRegistry {
       collabMetrics.roomsLoaded.dec();
     }
     for (const peer of [...room.peers]) {
-      peer.close(COLLAB_CLOSE.storeFailed, 'document could not be saved; reconnect to resync');
+      peer.close(closeCodes.storeFailed, 'document could not be saved; reconnect to resync');
     }
     room.destroy();
   }

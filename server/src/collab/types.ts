@@ -1,19 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import type { Role } from '@parley/shared';
+import type { MemberClaims } from '@parley/shared';
 import type * as Y from 'yjs';
 import type { Store } from '../store/types';
 
-/** Who is behind a connection, as the signed token says. Structurally the token's claims. */
-export interface CollabMember {
-  /** memberId */
-  sub: string;
-  room: string;
-  role: Role;
-  /** null for the mediator and observers. */
-  party: string | null;
-  name: string;
-}
+/** Who is behind a connection, as the signed token and the store say. */
+export type CollabMember = MemberClaims;
 
 export type AuthenticateResult =
   | { ok: true; member: CollabMember }
@@ -27,6 +19,7 @@ export type Authenticate = (
   roomId: string,
   token: string | null,
   origin: string | undefined,
+  host: string | undefined,
 ) => Promise<AuthenticateResult>;
 
 export interface CollabLimits {
@@ -49,7 +42,7 @@ export interface CollabOptions {
   logger: Logger;
   /**
    * Awareness colour of a member; `partyIndex` is the member's party position in the room's
-   * party list (null without a party). Defaults to a fixed palette by party index.
+   * party list (null without a party). Defaults to the shared `memberColor(role, partyIndex)`.
    */
   memberColor?: (member: CollabMember, partyIndex: number | null) => string;
   limits?: CollabLimits;
