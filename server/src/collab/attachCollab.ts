@@ -82,7 +82,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
           refuseUpgrade(socket, result.status, result.code, result.message);
           return;
         }
-        if (result.member.roomId !== target.roomId) {
+        if (result.member.room !== target.roomId) {
           countError('auth');
           refuseUpgrade(socket, 403, 'wrong-room', 'The token is for another room.');
           return;
@@ -104,7 +104,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   return {
     disconnectMember(roomId, memberId) {
       for (const connection of [...connections]) {
-        if (connection.roomId === roomId && connection.member.memberId === memberId) {
+        if (connection.roomId === roomId && connection.member.sub === memberId) {
           connection.close(closeCodes.revoked, 'membership revoked');
         }
       }

@@ -58,7 +58,7 @@ export class CollabConnection implements Peer {
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = createTokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, Date.now());
-    this.log = deps.logger.child({ roomId, memberId: member.memberId });
+    this.log = deps.logger.child({ roomId, memberId: member.sub });
   }
 
   start(): void {

@@ -24,10 +24,10 @@ export function awarenessIdentity(
   colorOf: (member: CollabMember, partyIndex: number | null) => string,
 ): AwarenessIdentity {
   return {
-    memberId: member.memberId,
+    memberId: member.sub,
     name: member.name,
     role: member.role,
-    party: member.partyId,
-    color: colorOf(member, partyIndexIn(doc, member.partyId)),
+    party: member.party,
+    color: colorOf(member, partyIndexIn(doc, member.party)),
   };
 }

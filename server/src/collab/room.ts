@@ -188,7 +188,7 @@ export class Room {
       seq = await this.deps.store.appendUpdate({
         roomId: this.id,
         data: item.update,
-        memberId: peer.member.memberId,
+        memberId: peer.member.sub,
         clauseIds: item.clauseIds,
         at: Date.now(),
       });

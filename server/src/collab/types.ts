@@ -1,11 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import type { MemberClaims } from '@parley/shared';
+import type { Role } from '@parley/shared';
 import type * as Y from 'yjs';
 import type { Store } from '../store/types';
 
-/** Who is behind a connection, as the signed token and the store say. */
-export type CollabMember = MemberClaims;
+/** Who is behind a connection, as the signed token and the store say (token claim names). */
+export interface CollabMember {
+  /** The member id. */
+  sub: string;
+  room: string;
+  role: Role;
+  /** null for the mediator and observers. */
+  party: string | null;
+  name: string;
+}
 
 export type AuthenticateResult =
   | { ok: true; member: CollabMember }
@@ -19,7 +27,7 @@ export type Authenticate = (
   roomId: string,
   token: string | null,
   origin: string | undefined,
-  host: string | undefined,
+  host?: string,
 ) => Promise<AuthenticateResult>;
 
 export interface CollabLimits {
