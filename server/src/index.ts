@@ -1,1 +1,5 @@
 export { TERMSHEET_FORMAT } from '@parley/shared';
+export { createParleyServer } from './app';
+export type { ParleyServer, ParleyServerOptions } from './app';
+export { loadConfig, ConfigError, logLevels } from './config';
+export type { Config, Env, LogLevel } from './config';

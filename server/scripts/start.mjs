@@ -1,0 +1,62 @@
+// `pnpm start`: builds the web client when it is missing or older than its sources, then runs
+// the server in this process's place (signals and exit code pass straight through).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import console from 'node:console';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const builtIndex = join(root, 'client/dist/index.html');
+// The client bundles shared/, so a change there needs a rebuild too.
+const sources = [
+  'client/src',
+  'client/index.html',
+  'client/vite.config.ts',
+  'client/package.json',
+  'shared/src',
+  'shared/templates',
+];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function clientIsStale() {
+  if (!existsSync(builtIndex)) return true;
+  const builtAt = statSync(builtIndex).mtimeMs;
+  return sources.some((source) => newestMtime(join(root, source)) > builtAt);
+}
+
+if (process.env.PARLEY_SKIP_CLIENT_BUILD !== '1' && clientIsStale()) {
+  console.error('Building the web client (client/dist is missing or older than its sources)...');
+  const build = spawnSync('pnpm', ['--filter', '@parley/client', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error(
+      'The client build failed; starting the server anyway (the API works without it).',
+    );
+  }
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code, signal) => {
+  process.exit(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
+});

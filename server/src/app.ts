@@ -1,0 +1,196 @@
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { MAX_REST_BODY_BYTES, memberColor } from '@parley/shared';
+import type { Config } from './config';
+import { createLogger } from './logger';
+import { serverMetrics } from './metrics';
+import { createStore } from './store';
+import type { Store } from './store';
+import { attachCollab } from './collab';
+import type { Authenticate, CollabHandle, CollabLimits } from './collab';
+import { createAuthenticator, createTokenService, listenOrigins } from './auth';
+import type { OriginPolicy } from './auth';
+import { ServiceError } from './services';
+import type { ServiceContext } from './services';
+import {
+  installErrorHandling,
+  registerClientRoutes,
+  registerHealthRoutes,
+  registerInviteRoutes,
+  registerRoomRoutes,
+  registerTemplateRoutes,
+} from './http';
+import { attachRealtime } from './realtime';
+import type { Realtime } from './realtime';
+
+export interface ParleyServerOptions {
+  logger?: Logger;
+  /** A store to use instead of the one the config describes (it is migrated and closed here). */
+  store?: Store;
+  /** Where the built client lives; defaults to client/dist of this checkout. */
+  clientDir?: string;
+  collabLimits?: CollabLimits;
+}
+
+export interface ParleyServer {
+  /** http://host:port the server listens on. */
+  url: string;
+  port: number;
+  store: Store;
+  collab: CollabHandle;
+  realtime: Realtime;
+  logger: Logger;
+  /** Stops accepting, ends every connection, flushes the collab rooms, closes the store. */
+  close(): Promise<void>;
+}
+
+const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function createParleyServer(
+  config: Config,
+  options: ParleyServerOptions = {},
+): Promise<ParleyServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = serverMetrics();
+  const store =
+    options.store ??
+    createStore({
+      ...(config.databaseUrl !== null
+        ? { kind: 'postgres' as const, databaseUrl: config.databaseUrl }
+        : { kind: 'sqlite' as const, dataDir: config.dataDir }),
+      onQuery: (op, ms, ok) => {
+        metrics.storeSeconds.observe({ op, ok: String(ok) }, ms / 1000);
+        if (!ok) metrics.errors.inc({ source: 'store' });
+      },
+    });
+  await store.migrate();
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: MAX_REST_BODY_BYTES,
+  });
+  let url = `http://${urlHost(config.host)}:${config.port}`;
+  const origins: OriginPolicy = {
+    allowedOrigins: config.allowedOrigins,
+    selfOrigins: () => [
+      ...(config.publicUrl !== null ? [new URL(config.publicUrl).origin] : []),
+      ...listenOrigins(config.host, Number(new URL(url).port)),
+    ],
+  };
+  const tokens = createTokenService(config.secret);
+  const auth = createAuthenticator({ store, tokens, origins });
+
+  const collabAuthenticate: Authenticate = async (roomId, token, origin, host) => {
+    const result = await auth.authenticate(roomId, token, origin, host);
+    if (!result.ok) return result;
+    const { member } = result;
+    return {
+      ok: true as const,
+      member: {
+        sub: member.memberId,
+        room: member.roomId,
+        role: member.role,
+        party: member.partyId,
+        name: member.name,
+      },
+    };
+  };
+  const collab = attachCollab({
+    server: app.server,
+    store,
+    authenticate: collabAuthenticate,
+    logger,
+    memberColor: (member, partyIndex) => memberColor(member.role, partyIndex),
+    limits: { idleUnloadMs: config.roomIdleUnloadMs, ...options.collabLimits },
+  });
+
+  const getDoc = async (roomId: string) => {
+    try {
+      return await collab.getDoc(roomId);
+    } catch (error) {
+      logger.error({ err: error, roomId }, 'room could not be loaded');
+      metrics.errors.inc({ source: 'collab' });
+      throw new ServiceError(
+        503,
+        'unavailable',
+        'The room could not be loaded; try again shortly.',
+      );
+    }
+  };
+
+  const realtime = attachRealtime({
+    httpServer: app.server,
+    auth,
+    tokens,
+    origins,
+    store,
+    getDoc,
+    logger,
+    onConnectionsChanged: (delta) => metrics.socketConnections.inc(delta),
+    onError: () => metrics.errors.inc({ source: 'socketio' }),
+  });
+  const unsubscribeStored = collab.onStored((roomId, stateVector) => {
+    const clocks: Record<string, number> = {};
+    for (const [client, clock] of Object.entries(stateVector)) clocks[client] = clock;
+    realtime.stored(roomId, clocks);
+  });
+
+  const services: ServiceContext = {
+    store,
+    tokens,
+    getDoc,
+    publicUrl: () => config.publicUrl ?? url,
+    disconnectMember: (roomId: string, memberId: string) => {
+      collab.disconnectMember(roomId, memberId);
+      realtime.disconnectMember(roomId, memberId, {
+        code: 'revoked',
+        message: 'Your invite to this room was revoked.',
+      });
+    },
+    now: () => Date.now(),
+  };
+
+  installErrorHandling(app, () => metrics.errors.inc({ source: 'http' }));
+  registerHealthRoutes(app, metrics.registry);
+  registerTemplateRoutes(app);
+  registerRoomRoutes(app, { services, auth });
+  registerInviteRoutes(app, { services, auth });
+  await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await collab.close().catch(() => undefined);
+    await realtime.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  const address = app.server.address() as AddressInfo;
+  url = `http://${urlHost(config.host)}:${address.port}`;
+  logger.info({ url, store: store.kind }, 'Parley is listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      // Stop accepting first, then end the live connections that keep the server open.
+      const httpClosed = app.close();
+      unsubscribeStored();
+      await realtime.close();
+      await collab.close();
+      await httpClosed;
+      await store.close();
+      logger.info('Parley stopped');
+    })();
+    return closing;
+  };
+
+  return { url, port: address.port, store, collab, realtime, logger, close };
+}

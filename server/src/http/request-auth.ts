@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import type { MemberClaims } from '@parley/shared';
+import type { Authenticator } from '../auth/authenticate';
+import { ServiceError } from '../services/errors';
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * The member a REST request speaks for. REST carries the token in a header (never a cookie),
+ * so no cross-site page can ride on it and the Origin check is left to the websockets.
+ */
+export async function requireMember(
+  auth: Authenticator,
+  request: FastifyRequest,
+  roomId: string,
+): Promise<MemberClaims> {
+  const result = await auth.authenticate(roomId, bearerToken(request));
+  if (!result.ok) throw new ServiceError(result.status, result.code, result.message);
+  return result.member;
+}

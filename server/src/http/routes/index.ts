@@ -1,0 +1,6 @@
+export type { RouteDeps } from './deps';
+export { registerRoomRoutes } from './rooms';
+export { registerInviteRoutes } from './invites';
+export { registerTemplateRoutes } from './templates';
+export { registerHealthRoutes } from './health';
+export { registerClientRoutes } from './client';

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import { templateSummaries } from '@parley/shared';
+
+export function registerTemplateRoutes(app: FastifyInstance): void {
+  app.get('/api/templates', async () => ({ templates: templateSummaries }));
+}

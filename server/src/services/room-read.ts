@@ -1,0 +1,45 @@
+import { computeValue, exportTermSheet, memberColor } from '@parley/shared';
+import type { MeResponse, MemberClaims } from '@parley/shared';
+import { ServiceError } from './errors';
+import type { ServiceContext } from './context';
+import { memberInfo } from './invites';
+import { partyIndexOf, readRoomParties } from './room-parties';
+
+/** The room as `parley.termsheet/v1`, read from its live document. */
+export async function exportRoomTermSheet(
+  ctx: ServiceContext,
+  caller: MemberClaims,
+): Promise<unknown> {
+  return exportTermSheet(await ctx.getDoc(caller.roomId));
+}
+
+/** `parley.value/v1` of the room's current state, by the same engine the clients run. */
+export async function computeRoomValue(
+  ctx: ServiceContext,
+  caller: MemberClaims,
+): Promise<unknown> {
+  return computeValue(exportTermSheet(await ctx.getDoc(caller.roomId)));
+}
+
+export async function describeMember(
+  ctx: ServiceContext,
+  caller: MemberClaims,
+): Promise<MeResponse> {
+  const [room, member, doc] = await Promise.all([
+    ctx.store.getRoom(caller.roomId),
+    ctx.store.getMember(caller.roomId, caller.memberId),
+    ctx.getDoc(caller.roomId),
+  ]);
+  if (room === undefined || member === undefined) {
+    throw new ServiceError(404, 'not-found', 'The room or the member no longer exists.');
+  }
+  const parties = readRoomParties(doc);
+  return {
+    member: {
+      ...memberInfo(member),
+      color: memberColor(member.role, partyIndexOf(parties, member.partyId)),
+    },
+    room: { id: room.id, title: room.title, createdAt: room.createdAt },
+    parties: parties.map((party, index) => ({ ...party, color: memberColor('negotiator', index) })),
+  };
+}

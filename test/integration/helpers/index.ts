@@ -1,0 +1,12 @@
+export { startServer, spawnServer, runServerProcess, tempDataDir, repoRoot } from './server';
+export type {
+  StartServerOptions,
+  StartedServer,
+  SpawnServerOptions,
+  SpawnedServer,
+  SpawnResult,
+} from './server';
+export { request, createRoom, invite, roomWithEveryRole } from './api';
+export type { JsonResponse, RoomWithMembers } from './api';
+export { connectSocket, emitWithAck, collect } from './socket';
+export type { ParleyClientSocket } from './socket';

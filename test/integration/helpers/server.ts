@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createParleyServer, loadConfig } from '@parley/server';
+import type { Env, ParleyServer, ParleyServerOptions } from '@parley/server';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function tempDataDir(prefix = 'parley-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface StartServerOptions {
+  /** Extra environment variables (as the process would see them). */
+  env?: Env;
+  /** Reuse a data dir (e.g. to restart on the same data); a fresh temp dir otherwise. */
+  dataDir?: string;
+  /** Keep the data dir on close (always kept when it was passed in). */
+  keepDataDir?: boolean;
+  collabLimits?: ParleyServerOptions['collabLimits'];
+  clientDir?: string;
+}
+
+export interface StartedServer {
+  /** http://127.0.0.1:port */
+  url: string;
+  baseUrl: string;
+  /** ws://127.0.0.1:port/collab, the y-websocket server URL (room id is the room name). */
+  collabUrl: string;
+  port: number;
+  dataDir: string;
+  server: ParleyServer;
+  close(): Promise<void>;
+}
+
+/** Starts the real server in this process on a free port with a temp SQLite data dir. */
+export async function startServer(options: StartServerOptions = {}): Promise<StartedServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const server = await createParleyServer(config, {
+    ...(options.collabLimits ? { collabLimits: options.collabLimits } : {}),
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
+  const url = `http://127.0.0.1:${server.port}`;
+  const removeDataDir = options.dataDir === undefined && options.keepDataDir !== true;
+  return {
+    url,
+    baseUrl: url,
+    collabUrl: `ws://127.0.0.1:${server.port}/collab`,
+    port: server.port,
+    dataDir,
+    server,
+    async close() {
+      await server.close();
+      if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SpawnServerOptions {
+  env?: Env;
+  dataDir?: string;
+  /** A fixed port (e.g. to restart where clients reconnect); 0 picks a free one. */
+  port?: number;
+  /** How long to wait for the server to listen. */
+  startTimeoutMs?: number;
+}
+
+export interface SpawnedServer {
+  url: string;
+  baseUrl: string;
+  collabUrl: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): { stdout: string; stderr: string };
+  kill(signal?: NodeJS.Signals): void;
+  /** SIGTERM, then waits for the exit. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface SpawnResult {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): { stdout: string; stderr: string };
+}
+
+/** Runs `node --import tsx server/src/main.ts` with the given environment. */
+export function runServerProcess(env: Env): SpawnResult {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Spawns the server as a child process (for SIGTERM and kill -9 tests) and waits until it listens. */
+export async function spawnServer(options: SpawnServerOptions = {}): Promise<SpawnedServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const run = runServerProcess({
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      run.child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${run.output().stderr}\n${run.output().stdout}`));
+    }, options.startTimeoutMs ?? 30_000);
+    const onData = () => {
+      const match = /"url":"http:\/\/[^"]*:(\d+)"[^\n]*Parley is listening/.exec(
+        run.output().stdout,
+      );
+      if (match?.[1] !== undefined) {
+        clearTimeout(timeout);
+        run.child.stdout?.off('data', onData);
+        resolve(Number(match[1]));
+      }
+    };
+    run.child.stdout?.on('data', onData);
+    void run.exited.then(({ code, signal }) => {
+      clearTimeout(timeout);
+      reject(
+        new Error(`server exited (${code ?? signal}) before listening:\n${run.output().stderr}`),
+      );
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    baseUrl: url,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
+    dataDir,
+    child: run.child,
+    exited: run.exited,
+    output: run.output,
+    kill(signal = 'SIGKILL') {
+      run.child.kill(signal);
+    },
+    async stop() {
+      run.child.kill('SIGTERM');
+      return run.exited;
+    },
+  };
+}
