@@ -1,0 +1,2 @@
+export { formatValueTable } from './valueTable';
+export { currencyDigits, formatInteger, formatMinorUnits } from './money';
