@@ -3,6 +3,9 @@ export const TERMSHEET_FORMAT = 'parley.termsheet/v1';
 // engine
 
 // templates
+export { isTemplateId, templateIds, templates, templateSummaries } from './templates';
+export type { TemplateId, TemplateSummary } from './templates';
+export { formatValueTable, formatMinorUnits, currencyDigits } from './report';
 
 // room document
 
