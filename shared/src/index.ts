@@ -75,6 +75,26 @@ export type {
   ExitParams,
   LegacyParams,
 } from './termsheet';
+export {
+  computeValue,
+  computeValidTermSheet,
+  VALUE_FORMAT_V1,
+  valueResultSchema,
+  scenarioResultSchema,
+  periodResultSchema,
+  partyPeriodResultSchema,
+  partyTotalsSchema,
+  largestRemainder,
+  shapleyExact,
+  unanimityShapleyScaled,
+} from './engine';
+export type {
+  ValueResult,
+  ScenarioResult,
+  PeriodResult,
+  PartyPeriodResult,
+  PartyTotals,
+} from './engine';
 
 // templates
 export { isTemplateId, templateIds, templates, templateSummaries } from './templates';
