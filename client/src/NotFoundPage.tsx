@@ -1,0 +1,15 @@
+import { navigate } from './lib/navigation';
+
+export function NotFoundPage() {
+  return (
+    <main className="notice-page">
+      <div className="notice-card">
+        <h1>Page not found</h1>
+        <p>There is nothing at this address.</p>
+        <button type="button" className="btn btn-primary" onClick={() => navigate('/')}>
+          Go to the lobby
+        </button>
+      </div>
+    </main>
+  );
+}

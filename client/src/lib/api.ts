@@ -1,0 +1,125 @@
+import type {
+  CreateInviteResponse,
+  InviteListResponse,
+  MemberInfo,
+  MeResponse,
+  Role,
+} from '@parley/shared';
+
+/** An error answered by the REST API (`{ error: { code, message } }`), with its HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  token?: string | null,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!response.ok) {
+    const error = (json as { error?: { code?: string; message?: string; issues?: unknown } } | null)
+      ?.error;
+    const details = (json as { issues?: unknown } | null)?.issues ?? error?.issues;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http-${response.status}`,
+      error?.message ?? `The server answered ${response.status}.`,
+      details,
+    );
+  }
+  return json as T;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  ecosystem: string;
+  description: string;
+}
+
+export interface CreatedRoom {
+  roomId: string;
+  organizerToken: string;
+  url: string;
+}
+
+export async function listTemplates(): Promise<TemplateSummary[]> {
+  const result = await request<TemplateSummary[] | { templates: TemplateSummary[] }>(
+    'GET',
+    '/api/templates',
+  );
+  return Array.isArray(result) ? result : result.templates;
+}
+
+export function createRoom(input: {
+  title: string;
+  template?: string;
+  termsheet?: unknown;
+}): Promise<CreatedRoom> {
+  return request<CreatedRoom>('POST', '/api/rooms', null, input);
+}
+
+export function getMe(roomId: string, token: string): Promise<MeResponse> {
+  return request<MeResponse>('GET', `/api/rooms/${encodeURIComponent(roomId)}/me`, token);
+}
+
+export async function listMembers(roomId: string, token: string): Promise<MemberInfo[]> {
+  const result = await request<InviteListResponse>(
+    'GET',
+    `/api/rooms/${encodeURIComponent(roomId)}/invites`,
+    token,
+  );
+  return result.members;
+}
+
+export function createInvite(
+  roomId: string,
+  token: string,
+  input: { name: string; role: Role; party?: string | null },
+): Promise<CreateInviteResponse> {
+  return request<CreateInviteResponse>(
+    'POST',
+    `/api/rooms/${encodeURIComponent(roomId)}/invites`,
+    token,
+    input,
+  );
+}
+
+export async function revokeInvite(roomId: string, token: string, inviteId: string): Promise<void> {
+  await request<unknown>(
+    'DELETE',
+    `/api/rooms/${encodeURIComponent(roomId)}/invites/${encodeURIComponent(inviteId)}`,
+    token,
+  );
+}

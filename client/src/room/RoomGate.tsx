@@ -1,0 +1,118 @@
+import type { MeResponse } from '@parley/shared';
+import { useEffect, useState } from 'react';
+import { ApiError, getMe } from '../lib/api';
+import { navigate } from '../lib/navigation';
+import { decodeTokenClaims, isExpired, resolveRoomToken, tokenStorageKey } from '../lib/token';
+import type { TokenClaims } from '../lib/token';
+import { RoomPage } from './RoomPage';
+
+type GateState =
+  | { kind: 'checking' }
+  | { kind: 'refused'; title: string; message: string }
+  | { kind: 'ready'; token: string; claims: TokenClaims; me: MeResponse | null };
+
+function refusalFor(error: ApiError): { title: string; message: string } {
+  if (error.code === 'revoked' || error.status === 410)
+    return {
+      title: 'This invitation was revoked',
+      message: 'The organizer has withdrawn this link. Ask them for a new one.',
+    };
+  if (error.code === 'token-expired')
+    return {
+      title: 'This link has expired',
+      message: 'Ask the organizer of the negotiation for a new invitation.',
+    };
+  if (error.code === 'room-not-found' || error.status === 404)
+    return {
+      title: 'Room not found',
+      message: 'This negotiation room does not exist, or it has been removed.',
+    };
+  return {
+    title: 'This link is not valid',
+    message: 'It may be incomplete or out of date. Ask the organizer for a new invitation.',
+  };
+}
+
+/** Turns an invite link into a kept token, checks it with the server, then opens the room. */
+export default function RoomGate({ roomId }: { roomId: string }) {
+  const [state, setState] = useState<GateState>({ kind: 'checking' });
+
+  useEffect(() => {
+    const token = resolveRoomToken(roomId, window.location.hash, localStorage);
+    if (window.location.hash) navigate(`/rooms/${encodeURIComponent(roomId)}`, { replace: true });
+    if (!token) {
+      setState({
+        kind: 'refused',
+        title: 'You need an invitation',
+        message: 'Open this room with the invitation link you were sent. It carries your access.',
+      });
+      return;
+    }
+    const claims = decodeTokenClaims(token);
+    if (!claims || claims.room !== roomId) {
+      localStorage.removeItem(tokenStorageKey(roomId));
+      setState({
+        kind: 'refused',
+        title: 'This link is not valid',
+        message: 'Ask the organizer for a new invitation.',
+      });
+      return;
+    }
+    if (isExpired(claims, Date.now())) {
+      localStorage.removeItem(tokenStorageKey(roomId));
+      setState({
+        kind: 'refused',
+        title: 'This link has expired',
+        message: 'Ask the organizer of the negotiation for a new invitation.',
+      });
+      return;
+    }
+    let cancelled = false;
+    getMe(roomId, token)
+      .then((me) => {
+        if (!cancelled) setState({ kind: 'ready', token, claims, me });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
+          localStorage.removeItem(tokenStorageKey(roomId));
+          setState({ kind: 'refused', ...refusalFor(error) });
+        } else {
+          // Offline or server trouble: open from what this device kept; the header says so.
+          setState({ kind: 'ready', token, claims, me: null });
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [roomId]);
+
+  if (state.kind === 'checking')
+    return (
+      <div className="page-loading" role="status">
+        Opening the room…
+      </div>
+    );
+  if (state.kind === 'refused') return <RefusedPage title={state.title} message={state.message} />;
+  return <RoomPage roomId={roomId} token={state.token} claims={state.claims} me={state.me} />;
+}
+
+export function RefusedPage({ title, message }: { title: string; message: string }) {
+  useEffect(() => {
+    document.title = `${title} · Parley`;
+  }, [title]);
+  return (
+    <main className="notice-page">
+      <div className="notice-card" role="alert">
+        <div className="notice-icon" aria-hidden="true">
+          !
+        </div>
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <button type="button" className="btn btn-secondary" onClick={() => navigate('/')}>
+          Go to the lobby
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,156 @@
+import { can, canEditDocument, memberColor } from '@parley/shared';
+import type { MeResponse } from '@parley/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { justCreatedKey } from '../lib/enterRoom';
+import type { TokenClaims } from '../lib/token';
+import { tokenStorageKey } from '../lib/token';
+import { AssumptionsEditor } from './assumptions/AssumptionsEditor';
+import { ClauseBlock } from './clause/ClauseBlock';
+import { RoomHeader } from './header/RoomHeader';
+import { InvitesDialog } from './invites/InvitesDialog';
+import { ClauseOutline } from './outline/ClauseOutline';
+import { RefusedPage } from './RoomGate';
+import { RoomContext, useRoom, useSessionStatus, useSnapshot } from './RoomContext';
+import type { RoomContextValue } from './RoomContext';
+import { RoomModel } from './roomModel';
+import { RoomSession } from './session';
+import { ValuePanel } from './value/ValuePanel';
+
+interface RoomPageProps {
+  roomId: string;
+  token: string;
+  claims: TokenClaims;
+  me: MeResponse | null;
+}
+
+export function RoomPage({ roomId, token, claims, me }: RoomPageProps) {
+  const [room, setRoom] = useState<{ session: RoomSession; model: RoomModel } | null>(null);
+
+  useEffect(() => {
+    const session = new RoomSession(roomId, token, {
+      memberId: me?.member.id ?? claims.sub,
+      name: me?.member.name ?? claims.name,
+      role: me?.member.role ?? claims.role,
+      partyId: me?.member.partyId ?? claims.party,
+      color: me?.member.color ?? memberColor(claims.role, null),
+    });
+    const model = new RoomModel(session.doc);
+    setRoom({ session, model });
+    return () => {
+      model.destroy();
+      session.destroy();
+    };
+  }, [roomId, token, claims, me]);
+
+  const value = useMemo<RoomContextValue | null>(() => {
+    if (!room) return null;
+    const role = me?.member.role ?? claims.role;
+    return {
+      roomId,
+      token,
+      session: room.session,
+      model: room.model,
+      canEdit: canEditDocument(role),
+      canManageInvites: can(role, 'manage-invites'),
+    };
+  }, [room, roomId, token, me, claims]);
+
+  if (!value)
+    return (
+      <div className="page-loading" role="status">
+        Opening the room…
+      </div>
+    );
+  return (
+    <RoomContext.Provider value={value}>
+      <RoomLayout />
+    </RoomContext.Provider>
+  );
+}
+
+function RoomLayout() {
+  const status = useSessionStatus();
+  const snapshot = useSnapshot();
+  const [shareOpen, setShareOpen] = useState(false);
+  const { sheet, issues } = snapshot;
+  const { roomId } = useRoom();
+
+  useEffect(() => {
+    if (sessionStorage.getItem(justCreatedKey(roomId))) {
+      sessionStorage.removeItem(justCreatedKey(roomId));
+      setShareOpen(true);
+    }
+  }, [roomId]);
+
+  useEffect(() => {
+    document.title = `${sheet.title} · Parley`;
+  }, [sheet.title]);
+
+  useEffect(() => {
+    if (status.ended && (status.ended.code === 'revoked' || status.ended.code === 'unauthorized'))
+      localStorage.removeItem(tokenStorageKey(roomId));
+  }, [status.ended, roomId]);
+
+  const shared = useMemo(() => {
+    const revenue = sheet.clauses.find((c) => c.kind === 'revenue');
+    const drivers = sheet.assumptions.scenarios.flatMap((s) => Object.keys(s.drivers));
+    return JSON.stringify([
+      sheet.parties,
+      sheet.currency,
+      revenue?.params.streams ?? null,
+      drivers,
+    ]);
+  }, [sheet]);
+
+  if (status.ended) {
+    const revoked = status.ended.code === 'revoked';
+    return (
+      <RefusedPage
+        title={revoked ? 'This invitation was revoked' : 'You are no longer in this room'}
+        message={status.ended.message}
+      />
+    );
+  }
+
+  const ready =
+    status.synced ||
+    (status.localLoaded && sheet.clauses.length > 0) ||
+    (status.connection === 'offline' && status.localLoaded);
+
+  return (
+    <div className="room">
+      <a className="skip-link" href="#clauses">
+        Skip to the clauses
+      </a>
+      <RoomHeader onShare={() => setShareOpen(true)} />
+      {!ready ? (
+        <div className="room-loading" role="status">
+          <div className="spinner" aria-hidden="true" />
+          Loading the term sheet…
+        </div>
+      ) : (
+        <div className="room-body" data-ready="true">
+          <ClauseOutline />
+          <main className="clauses" id="clauses" aria-label="Term sheet">
+            {sheet.clauses.map((clause, index) => {
+              const clauseIssues = issues.filter((i) => i.clauseId === clause.id);
+              return (
+                <ClauseBlock
+                  key={clause.id}
+                  clause={clause}
+                  index={index}
+                  sheet={sheet}
+                  issues={clauseIssues}
+                  renderKey={`${shared}|${JSON.stringify(clause)}|${JSON.stringify(clauseIssues)}`}
+                />
+              );
+            })}
+            <AssumptionsEditor />
+          </main>
+          <ValuePanel />
+        </div>
+      )}
+      <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
+    </div>
+  );
+}

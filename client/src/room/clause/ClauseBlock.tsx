@@ -1,0 +1,161 @@
+import { clauseKinds, getClauseMap } from '@parley/shared';
+import type { ClauseKind, Issue } from '@parley/shared';
+import { memo, useMemo } from 'react';
+import * as Y from 'yjs';
+import { pushAt, removeAt, setAt } from '../docWrites';
+import type { DocPath } from '../docWrites';
+import { specFromSchema } from '../params/fieldSpec';
+import { ParamsContext } from '../params/ParamsContext';
+import type { ParamsContextValue } from '../params/ParamsContext';
+import { ParamsEditor } from '../params/ParamsEditor';
+import { useRoom } from '../RoomContext';
+import type { Sheet, SheetClause } from '../sheet';
+import { ClauseBody } from './ClauseBody';
+
+const specCache = new Map<string, ReturnType<typeof specFromSchema>>();
+function specForKind(kind: string) {
+  let spec = specCache.get(kind);
+  if (!spec) {
+    const def = (clauseKinds as Record<string, { paramsSchema: unknown } | undefined>)[kind];
+    spec = def ? specFromSchema(def.paramsSchema) : { type: 'unknown' };
+    specCache.set(kind, spec);
+  }
+  return spec;
+}
+
+export function kindLabel(kind: string): string {
+  return (clauseKinds as Record<string, { label: string } | undefined>)[kind]?.label ?? kind;
+}
+
+interface ClauseBlockProps {
+  clause: SheetClause;
+  index: number;
+  sheet: Sheet;
+  issues: Issue[];
+  /** Changes whenever anything this block shows changes; lets the block skip unrelated renders. */
+  renderKey: string;
+}
+
+function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
+  const { session, model, canEdit } = useRoom();
+  const clauseMap = getClauseMap(session.doc, clause.id);
+  const fragment = clauseMap?.get('body');
+  const paramsRoot = clauseMap?.get('params');
+  const headingId = `clause-${clause.id}-title`;
+  const title = clause.title.trim() || kindLabel(clause.kind);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+
+  const context = useMemo<ParamsContextValue>(() => {
+    const revenue = sheet.clauses.find((c) => c.kind === 'revenue');
+    const streams = Array.isArray(revenue?.params.streams)
+      ? (revenue.params.streams as { id?: unknown; name?: unknown }[]).map((s) => ({
+          id: String(s.id ?? ''),
+          name: String(s.name ?? s.id ?? ''),
+        }))
+      : [];
+    const drivers = [
+      ...new Set(sheet.assumptions.scenarios.flatMap((s) => Object.keys(s.drivers))),
+    ];
+    const root = paramsRoot instanceof Y.Map ? (paramsRoot as Y.Map<unknown>) : null;
+    return {
+      clauseId: clause.id,
+      clauseTitle: title,
+      currency: sheet.currency,
+      parties: sheet.parties,
+      streams,
+      drivers,
+      issues,
+      canEdit,
+      set: (path: DocPath, value: unknown) => {
+        if (root && canEdit) setAt(root, path, value);
+      },
+      push: (path: DocPath, value: unknown) => {
+        if (root && canEdit) pushAt(root, path, value);
+      },
+      remove: (path: DocPath) => {
+        if (root && canEdit) removeAt(root, path);
+      },
+    };
+  }, [clause.id, title, sheet, issues, canEdit, paramsRoot]);
+
+  const spec = specForKind(clause.kind);
+  const calculator = (clauseKinds as Record<string, { calculator?: boolean } | undefined>)[
+    clause.kind as ClauseKind
+  ]?.calculator;
+
+  return (
+    <section
+      className={`clause-block${errors ? ' has-errors' : ''}`}
+      id={`clause-${clause.id}`}
+      aria-labelledby={headingId}
+      role="region"
+      tabIndex={-1}
+    >
+      <header className="clause-head">
+        <span className="clause-number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <div className="clause-title-wrap">
+          <h2 id={headingId} className="clause-title">
+            {canEdit ? (
+              <input
+                className="title-input"
+                aria-label={`${title}: clause title`}
+                value={clause.title}
+                placeholder={kindLabel(clause.kind)}
+                onChange={(e) => clauseMap?.set('title', e.target.value)}
+              />
+            ) : (
+              title
+            )}
+          </h2>
+          <div className="clause-meta">
+            <span className={`kind-badge${calculator ? ' is-calc' : ''}`}>
+              {kindLabel(clause.kind)}
+            </span>
+            {errors > 0 && (
+              <span className="status-pill is-error">
+                {errors} error{errors === 1 ? '' : 's'}
+              </span>
+            )}
+            {warnings > 0 && (
+              <span className="status-pill is-warning">
+                {warnings} warning{warnings === 1 ? '' : 's'}
+              </span>
+            )}
+          </div>
+        </div>
+      </header>
+      {fragment instanceof Y.XmlFragment && (
+        <ClauseBody
+          clauseId={clause.id}
+          title={title}
+          fragment={fragment}
+          session={session}
+          model={model}
+          editable={canEdit}
+        />
+      )}
+      <ParamsContext.Provider value={context}>
+        <ParamsEditor spec={spec} params={clause.params} />
+      </ParamsContext.Provider>
+      {issues.filter((i) => !i.param).length > 0 && (
+        <ul className="clause-issues">
+          {issues
+            .filter((i) => !i.param)
+            .map((issue, i) => (
+              <li key={i} className={issue.severity === 'error' ? 'field-error' : 'field-warning'}>
+                {issue.message}
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export const ClauseBlock = memo(
+  ClauseBlockInner,
+  (a, b) => a.renderKey === b.renderKey && a.index === b.index,
+);

@@ -1,0 +1,165 @@
+import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
+import type { SessionStatus } from '../session';
+import { navigate } from '../../lib/navigation';
+
+const roleNames: Record<string, string> = {
+  organizer: 'Organizer',
+  negotiator: 'Negotiator',
+  viewer: 'Viewer',
+  mediator: 'Mediator',
+  observer: 'Observer',
+};
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (
+    (parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
+  ).toUpperCase();
+}
+
+export function connectionText(status: SessionStatus): {
+  label: string;
+  tone: string;
+  detail: string;
+} {
+  if (status.connection === 'offline')
+    return {
+      label: 'Offline',
+      tone: 'offline',
+      detail:
+        status.save === 'pending-offline'
+          ? 'Edits are kept on this device and sync when you reconnect'
+          : 'Working from this device',
+    };
+  if (status.connection === 'reconnecting')
+    return { label: 'Reconnecting', tone: 'reconnecting', detail: 'Trying to reach the server…' };
+  if (status.connection === 'connecting')
+    return { label: 'Connecting', tone: 'reconnecting', detail: 'Opening the room…' };
+  if (!status.synced)
+    return { label: 'Syncing', tone: 'reconnecting', detail: 'Bringing this device up to date…' };
+  return { label: 'Online', tone: 'online', detail: 'Connected to the room' };
+}
+
+export function saveText(status: SessionStatus): string {
+  switch (status.save) {
+    case 'saved':
+      return 'All changes saved';
+    case 'saving':
+      return 'Saving…';
+    case 'pending-offline':
+      return 'Unsaved edits on this device';
+    default:
+      return status.synced ? 'Up to date' : 'Not yet synced';
+  }
+}
+
+export function RoomHeader({
+  onShare,
+  onToggleNav,
+}: {
+  onShare: () => void;
+  onToggleNav?: () => void;
+}) {
+  const { canEdit, canManageInvites, session } = useRoom();
+  const { sheet } = useSnapshot();
+  const status = useSessionStatus();
+  const conn = connectionText(status);
+  const me = session.user;
+  const myParty = sheet.parties.find((p) => p.id === me.partyId);
+  return (
+    <header className="room-header">
+      <div className="room-header-main">
+        {onToggleNav && (
+          <button
+            type="button"
+            className="btn btn-icon nav-toggle"
+            aria-label="Show clause outline"
+            onClick={onToggleNav}
+          >
+            ☰
+          </button>
+        )}
+        <button
+          type="button"
+          className="brand brand-button"
+          onClick={() => navigate('/')}
+          aria-label="Parley lobby"
+        >
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
+        </button>
+        <div className="room-title-block">
+          <h1 className="room-title">{sheet.title}</h1>
+          <ul className="party-chips" aria-label="Parties">
+            {sheet.parties.map((party, i) => (
+              <li
+                key={party.id}
+                className="party-chip"
+                style={{ ['--pc' as string]: `var(--party-${i % 16})` }}
+              >
+                <span className="party-dot" aria-hidden="true" />
+                {party.name}
+                {party.lead && <span className="lead-tag">lead</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div className="room-header-side">
+        <ul className="presence" aria-label="People in the room">
+          {status.presence.map((person) => {
+            const party = sheet.parties.find((p) => p.id === person.partyId);
+            const description = `${person.name}${person.self ? ' (you)' : ''}, ${roleNames[person.role] ?? person.role}${party ? `, ${party.name}` : ''}`;
+            return (
+              <li
+                key={person.key}
+                className={`avatar${person.self ? ' is-self' : ''}`}
+                style={{ background: person.color }}
+                title={description}
+                aria-label={description}
+              >
+                <span aria-hidden="true">{initials(person.name)}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <div className={`status-block tone-${conn.tone}`} role="status" aria-live="polite">
+          <span className="conn-dot" aria-hidden="true" />
+          <span className="conn-label" data-testid="connection-state">
+            {conn.label}
+          </span>
+          <span className="save-label" data-testid="save-status" title={conn.detail}>
+            {saveText(status)}
+          </span>
+        </div>
+        <div className="me-block">
+          <span className="me-name">{me.name}</span>
+          <span className="me-role">
+            {roleNames[me.role] ?? me.role}
+            {myParty ? ` · ${myParty.name}` : ''}
+            {!canEdit && ' · read only'}
+          </span>
+        </div>
+        {canManageInvites && (
+          <button type="button" className="btn btn-primary" onClick={onShare}>
+            Invite
+          </button>
+        )}
+      </div>
+      {status.connection === 'offline' && (
+        <div className="offline-banner" role="note">
+          You are offline.{' '}
+          {canEdit
+            ? 'Your edits are kept on this device and will sync when the connection returns.'
+            : 'You see the last state this device received.'}
+        </div>
+      )}
+      {status.readOnlyNotice && canEdit && (
+        <div className="offline-banner is-warning" role="alert">
+          The server refused an edit: your role in this room is read-only.
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,166 @@
+import { clauseKindIds, clauseKinds, insertClause, moveClause, removeClause } from '@parley/shared';
+import type { ClauseKind, Party } from '@parley/shared';
+import { useState } from 'react';
+import { kindLabel } from '../clause/ClauseBlock';
+import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
+
+export function scrollToClause(clauseId: string, param?: string): void {
+  const block = document.getElementById(`clause-${clauseId}`);
+  if (!block) return;
+  block.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const target = param
+    ? (block.querySelector<HTMLElement>(
+        `[id^="${`f-${clauseId}-${param}`.replace(/[^A-Za-z0-9_-]/g, '_')}"]`,
+      ) ?? block)
+    : block;
+  target.focus({ preventScroll: true });
+}
+
+export function ClauseOutline() {
+  const { session, canEdit } = useRoom();
+  const { sheet, issues } = useSnapshot();
+  const status = useSessionStatus();
+  const [kind, setKind] = useState<string>('custom');
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const usedCalculatorKinds = new Set(
+    sheet.clauses.filter((c) => clauseKinds[c.kind as ClauseKind]?.calculator).map((c) => c.kind),
+  );
+  const addable = clauseKindIds.filter(
+    (k) => !(clauseKinds[k].calculator && usedCalculatorKinds.has(k)),
+  );
+
+  const add = () => {
+    const chosen = addable.includes(kind as ClauseKind) ? (kind as ClauseKind) : 'custom';
+    const id = insertClause(session.doc, {
+      kind: chosen,
+      title: clauseKinds[chosen].label,
+      parties: sheet.parties as unknown as Party[],
+    });
+    requestAnimationFrame(() => scrollToClause(id));
+  };
+
+  return (
+    <nav className="outline" aria-label="Clauses">
+      <div className="outline-head">
+        <h2>Term sheet</h2>
+        <span className="muted small">{sheet.clauses.length} clauses</span>
+      </div>
+      <ol className="outline-list">
+        {sheet.clauses.map((clause, index) => {
+          const clauseIssues = issues.filter((i) => i.clauseId === clause.id);
+          const errors = clauseIssues.filter((i) => i.severity === 'error').length;
+          const state = errors ? 'error' : clauseIssues.length ? 'warning' : 'ok';
+          const here = status.presence.filter((p) => p.focus === clause.id && !p.self);
+          const title = clause.title.trim() || kindLabel(clause.kind);
+          return (
+            <li key={clause.id} className={`outline-item state-${state}`}>
+              <button
+                type="button"
+                className="outline-link"
+                onClick={() => scrollToClause(clause.id)}
+              >
+                <span className={`state-dot state-${state}`} aria-hidden="true" />
+                <span className="outline-title">{title}</span>
+                <span className="visually-hidden">
+                  {state === 'ok'
+                    ? ', no issues'
+                    : `, ${clauseIssues.length} issue${clauseIssues.length === 1 ? '' : 's'}`}
+                </span>
+                {here.length > 0 && (
+                  <span
+                    className="outline-here"
+                    aria-label={`${here.map((p) => p.name).join(', ')} here`}
+                  >
+                    {here.map((p) => (
+                      <span key={p.key} className="mini-dot" style={{ background: p.color }} />
+                    ))}
+                  </span>
+                )}
+              </button>
+              {canEdit && (
+                <span className="outline-actions">
+                  <button
+                    type="button"
+                    className="btn btn-icon btn-xs"
+                    aria-label={`Move ${title} up`}
+                    disabled={index === 0}
+                    onClick={() => moveClause(session.doc, clause.id, index - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-icon btn-xs"
+                    aria-label={`Move ${title} down`}
+                    disabled={index === sheet.clauses.length - 1}
+                    onClick={() => moveClause(session.doc, clause.id, index + 1)}
+                  >
+                    ↓
+                  </button>
+                  {confirming === clause.id ? (
+                    <button
+                      type="button"
+                      className="btn btn-danger btn-xs"
+                      aria-label={`Confirm removing ${title}`}
+                      onClick={() => {
+                        removeClause(session.doc, clause.id);
+                        setConfirming(null);
+                      }}
+                      onBlur={() => setConfirming(null)}
+                    >
+                      Remove?
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn btn-icon btn-xs"
+                      aria-label={`Remove ${title}`}
+                      onClick={() => setConfirming(clause.id)}
+                    >
+                      ×
+                    </button>
+                  )}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {canEdit && (
+        <div className="outline-add">
+          <label htmlFor="add-clause-kind" className="small muted">
+            Add a clause
+          </label>
+          <div className="outline-add-row">
+            <select
+              id="add-clause-kind"
+              className="input select"
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+            >
+              {addable.map((k) => (
+                <option key={k} value={k}>
+                  {clauseKinds[k].label}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="btn btn-secondary" onClick={add}>
+              Add
+            </button>
+          </div>
+        </div>
+      )}
+      <a
+        className="outline-link outline-extra"
+        href="#assumptions"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('assumptions')?.scrollIntoView({ behavior: 'smooth' });
+        }}
+      >
+        Assumptions &amp; scenarios
+      </a>
+    </nav>
+  );
+}
