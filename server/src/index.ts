@@ -3,3 +3,5 @@ export { createParleyServer } from './app';
 export type { ParleyServer, ParleyServerOptions } from './app';
 export { loadConfig, ConfigError, logLevels } from './config';
 export type { Config, Env, LogLevel } from './config';
+export { createTokenService } from './auth';
+export type { TokenService } from './auth';

@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from './config';
-import { createParleyServer } from './app';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +12,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Loaded only once the configuration is known to be good, so a bad variable is reported
+  // on its own, quickly.
+  const { createParleyServer } = await import('./app');
   const server = await createParleyServer(config);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -10,3 +10,5 @@ export { request, createRoom, invite, roomWithEveryRole } from './api';
 export type { JsonResponse, RoomWithMembers } from './api';
 export { connectSocket, emitWithAck, collect } from './socket';
 export type { ParleyClientSocket } from './socket';
+export { connectCollab } from './collab';
+export type { CollabClient } from './collab';
