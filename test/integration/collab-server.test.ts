@@ -1,0 +1,292 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import {
+  connectCollab,
+  createRoom,
+  invite,
+  request,
+  spawnServer,
+  startServer,
+  tempDataDir,
+} from './helpers';
+import type { CollabClient, SpawnedServer, StartedServer } from './helpers';
+
+// The collab endpoint as users meet it: the real server, real signed tokens, REST-created rooms.
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+// Each y-websocket provider adds a process 'exit' listener; twenty of them are expected here.
+process.setMaxListeners(100);
+
+async function started(options: Parameters<typeof startServer>[0] = {}): Promise<StartedServer> {
+  const server = await startServer(options);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+function client(collabUrl: string, roomId: string, token: string | null): CollabClient {
+  const c = connectCollab(collabUrl, roomId, token);
+  cleanups.push(() => c.destroy());
+  return c;
+}
+
+async function storedDoc(server: StartedServer, roomId: string): Promise<Y.Doc> {
+  const load = await server.server.store.loadDoc(roomId);
+  const doc = new Y.Doc();
+  if (load.snapshot) Y.applyUpdate(doc, load.snapshot);
+  for (const update of load.updates) Y.applyUpdate(doc, update.data);
+  return doc;
+}
+
+function content(doc: Y.Doc): unknown {
+  return {
+    meta: doc.getMap('meta').toJSON(),
+    clauses: doc.getMap('clauses').toJSON(),
+    order: doc.getArray('clauseOrder').toJSON(),
+    assumptions: doc.getMap('assumptions').toJSON(),
+    log: doc.getArray('log').toJSON(),
+    notes: doc.getText('notes').toString(),
+  };
+}
+
+async function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      ws.terminate();
+      reject(new Error('the upgrade was accepted'));
+    });
+    ws.on('error', () => undefined);
+  });
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function negotiators(server: StartedServer, count: number) {
+  const room = await createRoom(server.baseUrl);
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+      name: `Negotiator ${i}`,
+      role: 'negotiator',
+      party: 'csp',
+    });
+    tokens.push(created.token);
+  }
+  return { room, tokens };
+}
+
+describe('/collab on the real server', () => {
+  it('stock providers load the template room and converge with each other and the store', async () => {
+    const server = await started();
+    const { room, tokens } = await negotiators(server, 1);
+    const a = client(server.collabUrl, room.roomId, room.organizerToken);
+    const b = client(server.collabUrl, room.roomId, tokens[0]!);
+    await Promise.all([a.synced, b.synced]);
+    expect(a.doc.getArray('clauseOrder').length).toBeGreaterThan(0);
+    a.doc.getMap('meta').set('title', 'RPM pilot, revised');
+    b.doc.getText('notes').insert(0, 'Device maker wants a floor');
+    await vi.waitFor(() => {
+      expect(b.doc.getMap('meta').get('title')).toBe('RPM pilot, revised');
+      expect(a.doc.getText('notes').toString()).toBe('Device maker wants a floor');
+    });
+    expect(content(await storedDoc(server, room.roomId))).toEqual(content(a.doc));
+    const exported = await request<{ title: string }>(
+      server.baseUrl,
+      'GET',
+      `/api/rooms/${room.roomId}/termsheet`,
+      { token: room.organizerToken },
+    );
+    expect(exported.body.title).toBe('RPM pilot, revised');
+  });
+
+  it('20 clients with seeded random concurrent edits converge to the stored state', async () => {
+    const server = await started();
+    const { room, tokens } = await negotiators(server, 20);
+    const clients = tokens.map((token) => client(server.collabUrl, room.roomId, token));
+    await Promise.all(clients.map((c) => c.synced));
+    const random = mulberry32(42);
+    for (let round = 0; round < 8; round++) {
+      for (const [i, c] of clients.entries()) {
+        const text = c.doc.getText('notes');
+        const roll = random();
+        if (roll < 0.45) text.insert(Math.floor(random() * (text.length + 1)), `${i}.${round} `);
+        else if (roll < 0.6 && text.length > 0) {
+          const at = Math.floor(random() * text.length);
+          text.delete(at, Math.min(4, text.length - at));
+        } else if (roll < 0.8) c.doc.getArray('log').push([`${i}-${round}`]);
+        else c.doc.getMap('meta').set('title', `Title by ${i} in ${round}`);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await vi.waitFor(
+      () => {
+        const expected = content(clients[0]!.doc);
+        for (const c of clients) expect(content(c.doc)).toEqual(expected);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    await vi.waitFor(async () =>
+      expect(content(await storedDoc(server, room.roomId))).toEqual(content(clients[0]!.doc)),
+    );
+  });
+
+  it('refuses bad credentials at the upgrade and disconnects a revoked invite at once', async () => {
+    const server = await started();
+    const room = await createRoom(server.baseUrl);
+    const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+      name: 'Guest',
+      role: 'negotiator',
+      party: 'csp',
+    });
+    const a = client(server.collabUrl, room.roomId, room.organizerToken);
+    const g = client(server.collabUrl, room.roomId, guest.token);
+    await Promise.all([a.synced, g.synced]);
+
+    const base = `${server.collabUrl}/${room.roomId}`;
+    expect(await upgradeStatus(base)).toBe(401);
+    expect(await upgradeStatus(`${base}?token=not-a-token`)).toBe(401);
+    expect(await upgradeStatus(`${server.collabUrl}/nosuchroom?token=${guest.token}`)).toBe(404);
+    expect(
+      await upgradeStatus(`${base}?token=${guest.token}`, { Origin: 'https://evil.example' }),
+    ).toBe(403);
+
+    const revoked = await request(
+      server.baseUrl,
+      'DELETE',
+      `/api/rooms/${room.roomId}/invites/${guest.id}`,
+      { token: room.organizerToken },
+    );
+    expect(revoked.status).toBeLessThan(300);
+    await vi.waitFor(() => expect(g.closes.map((c) => c.code)).toContain(4403));
+    expect(await upgradeStatus(`${base}?token=${guest.token}`)).toBe(403);
+
+    // The organizer never lost the connection and still syncs.
+    const other = client(server.collabUrl, room.roomId, room.organizerToken);
+    await other.synced;
+    a.doc.getArray('log').push(['still here']);
+    await vi.waitFor(() => expect(other.doc.getArray('log').toArray()).toContain('still here'));
+    expect(a.closes).toEqual([]);
+  });
+
+  it('drops a viewer’s writes and tells it through the auth message', async () => {
+    const server = await started();
+    const room = await createRoom(server.baseUrl);
+    const viewer = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+      name: 'Vic Viewer',
+      role: 'viewer',
+      party: 'csp',
+    });
+    const organizer = client(server.collabUrl, room.roomId, room.organizerToken);
+    const reader = client(server.collabUrl, room.roomId, viewer.token);
+    const denials: string[] = [];
+    reader.provider.messageHandlers[2] = (_encoder, decoder) => {
+      decoder.pos = decoder.arr.length;
+      denials.push('denied');
+    };
+    await Promise.all([organizer.synced, reader.synced]);
+    const title = organizer.doc.getMap('meta').get('title');
+    reader.doc.getMap('meta').set('title', 'Viewer was here');
+    await vi.waitFor(() => expect(denials).toEqual(['denied']));
+    organizer.doc.getArray('log').push(['after the attempt']);
+    await vi.waitFor(() =>
+      expect(reader.doc.getArray('log').toArray()).toContain('after the attempt'),
+    );
+    expect(organizer.doc.getMap('meta').get('title')).toBe(title);
+    expect((await storedDoc(server, room.roomId)).getMap('meta').get('title')).toBe(title);
+  });
+
+  it('unloads an idle room and reloads it from the store', async () => {
+    const server = await started({ collabLimits: { idleUnloadMs: 100 } });
+    const room = await createRoom(server.baseUrl);
+    const first = client(server.collabUrl, room.roomId, room.organizerToken);
+    await first.synced;
+    first.doc.getText('notes').insert(0, 'survives unloading');
+    await vi.waitFor(async () =>
+      expect((await storedDoc(server, room.roomId)).getText('notes').toString()).toBe(
+        'survives unloading',
+      ),
+    );
+    first.destroy();
+    await vi.waitFor(() => expect(server.server.collab.stats().roomsLoaded).toBe(0));
+    const second = client(server.collabUrl, room.roomId, room.organizerToken);
+    await second.synced;
+    expect(second.doc.getText('notes').toString()).toBe('survives unloading');
+  });
+});
+
+describe('/collab durability', () => {
+  it('after kill -9, every edit one client saw from the other is still stored', async () => {
+    const dataDir = tempDataDir();
+    let server: SpawnedServer = await spawnServer({ dataDir });
+    cleanups.push(async () => {
+      server.kill('SIGKILL');
+      await server.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const room = await createRoom(server.baseUrl);
+    const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+      name: 'Guest',
+      role: 'negotiator',
+      party: 'csp',
+    });
+    const a = connectCollab(server.collabUrl, room.roomId, room.organizerToken);
+    const b = connectCollab(server.collabUrl, room.roomId, guest.token);
+    await Promise.all([a.synced, b.synced]);
+    let i = 0;
+    const typing = setInterval(() => {
+      a.doc.getArray('log').push([`a${i}`]);
+      b.doc.getArray('log').push([`b${i}`]);
+      i++;
+    }, 3);
+    await vi.waitFor(() => {
+      expect(
+        a.doc
+          .getArray<string>('log')
+          .toArray()
+          .filter((e) => e.startsWith('b')).length,
+      ).toBeGreaterThan(50);
+    });
+    server.kill('SIGKILL');
+    await server.exited;
+    clearInterval(typing);
+    // What each client had received from the other when the server died.
+    const aSawFromB = a.doc
+      .getArray<string>('log')
+      .toArray()
+      .filter((e) => e.startsWith('b'));
+    const bSawFromA = b.doc
+      .getArray<string>('log')
+      .toArray()
+      .filter((e) => e.startsWith('a'));
+    // Their own copies must not help the restarted server: they go away first.
+    a.destroy();
+    b.destroy();
+
+    server = await spawnServer({ dataDir });
+    const reader = client(server.collabUrl, room.roomId, room.organizerToken);
+    await reader.synced;
+    const stored = new Set(reader.doc.getArray<string>('log').toArray());
+    expect(aSawFromB.length + bSawFromA.length).toBeGreaterThan(50);
+    expect(aSawFromB.filter((e) => !stored.has(e))).toEqual([]);
+    expect(bSawFromA.filter((e) => !stored.has(e))).toEqual([]);
+  });
+});
