@@ -1,4 +1,4 @@
-import { computeValue, exportTermSheet, memberColor } from '@parley/shared';
+import { computeValue, memberColor, partyColor, exportTermSheet } from '@parley/shared';
 import type { MeResponse, MemberClaims } from '@parley/shared';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './context';
@@ -40,6 +40,6 @@ export async function describeMember(
       color: memberColor(member.role, partyIndexOf(parties, member.partyId)),
     },
     room: { id: room.id, title: room.title, createdAt: room.createdAt },
-    parties: parties.map((party, index) => ({ ...party, color: memberColor('negotiator', index) })),
+    parties: parties.map((party, index) => ({ ...party, color: partyColor(index) })),
   };
 }

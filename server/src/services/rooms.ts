@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import {
   TERMSHEET_FORMAT,
-  createRoomDoc,
   isTemplateId,
   roomLink,
   templateIds,
   templates,
   validateTermSheet,
+  createRoomDoc,
 } from '@parley/shared';
 import type { CreateRoomRequest, CreateRoomResponse, TermSheet } from '@parley/shared';
 import { ServiceError } from './errors';
@@ -85,7 +85,7 @@ export async function createRoom(
   const organizer = {
     id: newMemberId(),
     roomId,
-    name: 'Organizer',
+    name: request.organizerName ?? 'Organizer',
     role: 'organizer' as const,
     partyId: organizerParty(termsheet),
     createdAt: now,

@@ -10,6 +10,8 @@ export const createRoomRequestSchema = z
     title: trimmed(MAX_TITLE_LENGTH),
     template: z.string().min(1).max(MAX_ID_LENGTH).optional(),
     termsheet: z.unknown().optional(),
+    /** How the organizer appears to others; "Organizer" when absent. */
+    organizerName: trimmed(MAX_NAME_LENGTH).optional(),
   })
   .strict()
   .refine((body) => !(body.template !== undefined && body.termsheet !== undefined), {
