@@ -17,6 +17,7 @@ export const COLLAB_DEFAULTS = {
   maxMessageBytes: MAX_MESSAGE_BYTES,
   rateLimitPerSecond: 200,
   rateLimitBurst: 400,
+  heartbeatMs: 30_000,
 } as const;
 
 /**
@@ -42,6 +43,10 @@ export function attachCollab(options: CollabOptions): CollabHandle {
     perMessageDeflate: false,
   });
   let closing = false;
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, limits.heartbeatMs);
+  heartbeat.unref();
 
   function startConnection(ws: WebSocket, member: CollabMember, roomId: string): void {
     if (closing) {
@@ -126,6 +131,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
     async close() {
       if (closing) return;
       closing = true;
+      clearInterval(heartbeat);
       options.server.off('upgrade', onUpgrade);
       const open = [...connections];
       for (const connection of open) connection.close(closeCodes.goingAway, 'server shutting down');

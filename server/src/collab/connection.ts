@@ -25,6 +25,7 @@ import { decodeUpdateSafely, updateChangesDoc } from './updateCheck';
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** A client speaks for its document's client id; a few more cover a client id change on reload. */
 const MAX_AWARENESS_IDS = 8;
 
@@ -48,6 +49,8 @@ export class CollabConnection implements Peer {
   private readonly inbox: Buffer[] = [];
   private readonly bucket: TokenBucket;
   private deniedSent = false;
+  /** Whether the client answered the last ping. */
+  private alive = true;
   private identity: AwarenessIdentity | null = null;
   private readonly log: Logger;
 
@@ -70,6 +73,9 @@ export class CollabConnection implements Peer {
       this.log.warn({ err: error }, 'collab socket error');
     });
     this.ws.on('close', () => this.onClose());
+    this.ws.on('pong', () => {
+      this.alive = true;
+    });
     this.deps.registry.acquire(this.roomId).then(
       (room) => this.ready(room),
       () => this.close(closeCodes.loadFailed, 'room could not be loaded; try again later'),
@@ -92,6 +98,12 @@ export class CollabConnection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      // A client that does not read would make the server hold the room's traffic for it.
+      countError('socket');
+      this.close(closeCodes.goingAway, 'client too slow; reconnect to resync');
+      return;
+    }
     this.ws.send(message, (error) => {
       if (error !== undefined && error !== null) this.close(closeCodes.goingAway, 'send failed');
     });
@@ -107,6 +119,18 @@ export class CollabConnection implements Peer {
   terminate(): void {
     this.ws.terminate();
     this.onClose();
+  }
+
+  /** Pings; a connection that did not answer the previous ping is dead and is dropped. */
+  heartbeat(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.log.info('collab connection stopped answering pings');
+      this.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
   }
 
   private onClose(): void {

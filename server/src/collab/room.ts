@@ -129,14 +129,20 @@ export class Room {
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
 
-  /** A client id belongs to the first live connection that announced it. */
+  /**
+   * A client id belongs to the first live connection that announced it. Another connection of
+   * the same member may take it over: a reconnecting browser can come back before the server
+   * has noticed that its old connection is dead.
+   */
   mayControlAwareness(peer: Peer, clientId: number): boolean {
     const owner = this.owners.get(clientId);
-    return owner === undefined || owner === peer;
+    return owner === undefined || owner === peer || owner.member.sub === peer.member.sub;
   }
 
   applyAwareness(peer: Peer, update: Uint8Array, clientIds: number[]): void {
     for (const id of clientIds) {
+      const previous = this.owners.get(id);
+      if (previous !== undefined && previous !== peer) previous.awarenessIds.delete(id);
       this.owners.set(id, peer);
       peer.awarenessIds.add(id);
     }
