@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   calculatorKinds,
   checkParamRefs,
   computeValue,
+  createRoomDoc,
+  exportTermSheet,
   findParamRefs,
+  fragmentToMarkdown,
+  markdownToFragment,
   validateTermSheet,
 } from '../index';
 import { templateIds, templates, templateSummaries } from './index';
@@ -70,6 +75,18 @@ describe.each(templateIds)('template %s', (id) => {
       expect(text, clause.id).not.toMatch(/^(\* |\+ |\d+\. |#|> )/m);
       expect(text.length, clause.id).toBeGreaterThan(150);
     }
+  });
+
+  it('keeps every clause text exactly through the rich-text room document', () => {
+    for (const clause of template.clauses) {
+      const fragment = new Y.Doc().getXmlFragment('body');
+      markdownToFragment(clause.text, fragment);
+      expect(fragmentToMarkdown(fragment), clause.id).toBe(clause.text);
+    }
+  });
+
+  it('becomes a room and exports back unchanged', () => {
+    expect(exportTermSheet(createRoomDoc(template))).toEqual(template);
   });
 
   it('cannot be changed by a consumer', () => {
