@@ -142,6 +142,14 @@ describe('runCalc', () => {
     expect(help.stdout).toMatch(/^Usage: pnpm calc FILE/);
   });
 
+  it('reads a file saved with a byte-order mark', async () => {
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify(templates['smart-city'])}`);
+    const { code, stdout } = await calc(file);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).issues).toEqual([]);
+  });
+
   it('reads a FILE given after --', async () => {
     const { code } = await calc('--', mhealthFile);
     expect(code).toBe(0);

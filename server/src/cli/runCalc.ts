@@ -90,7 +90,8 @@ export async function runCalc(argv: readonly string[], io: CalcIo): Promise<numb
   }
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    // Editors on some systems save UTF-8 with a byte-order mark, which JSON.parse rejects.
+    input = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     io.stderr(`calc: ${args.file} is not valid JSON: ${errorMessage(error)}\n`);
     return calcExit.badInput;
