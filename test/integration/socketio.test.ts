@@ -147,6 +147,15 @@ describe('invalid payloads', () => {
       expect(ack.ok, JSON.stringify(payload)).toBe(false);
       if (!ack.ok) expect(ack.error.code).toBe('invalid-payload');
     }
+    const untyped = sender.timeout(5000) as unknown as {
+      emitWithAck(event: string): Promise<{ ok: boolean; error?: { code: string } }>;
+    };
+    // An ack with no payload at all is still answered.
+    expect(await untyped.emitWithAck('presence:focus')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(await untyped.emitWithAck('room:state')).toMatchObject({ ok: true });
     const unknown = await emitWithAck(sender, 'room:delete', { everything: true });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-event' } });
     // Without an ack there is nobody to answer; the server must simply not fall over.

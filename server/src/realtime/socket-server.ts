@@ -147,7 +147,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   ): void {
     socket.on(
       event as keyof ClientToServerEvents,
-      (async (payload: unknown, ack: unknown) => {
+      (async (...args: unknown[]) => {
+        // The ack comes last; a client may leave the payload out altogether.
+        const ack = isAck(args[args.length - 1]) ? args.pop() : undefined;
+        const payload = args[0];
         let result: Ack<unknown>;
         try {
           result = await fn(payload);

@@ -1,4 +1,11 @@
-export { startServer, spawnServer, runServerProcess, tempDataDir, repoRoot } from './server';
+export {
+  startServer,
+  spawnServer,
+  runServerProcess,
+  tempDataDir,
+  freePort,
+  repoRoot,
+} from './server';
 export type {
   StartServerOptions,
   StartedServer,

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,39 +115,50 @@ export function runServerProcess(env: Env): SpawnResult {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-/** Spawns the server as a child process (for SIGTERM and kill -9 tests) and waits until it listens. */
+/** A port that was free a moment ago (the kernel's choice for port 0). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns the server as a child process (for SIGTERM and kill -9 tests) and waits until it answers. */
 export async function spawnServer(options: SpawnServerOptions = {}): Promise<SpawnedServer> {
   const dataDir = options.dataDir ?? tempDataDir();
+  const port = options.port ?? (await freePort());
   const run = runServerProcess({
-    PORT: String(options.port ?? 0),
+    PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timeout = setTimeout(() => {
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  void run.exited.then((result) => (exited = result));
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  for (;;) {
+    if (exited !== null) {
+      const { code, signal } = exited;
+      throw new Error(
+        `server exited (${code ?? signal}) before listening:\n${run.output().stderr}`,
+      );
+    }
+    if (Date.now() > deadline) {
       run.child.kill('SIGKILL');
-      reject(new Error(`server did not start:\n${run.output().stderr}\n${run.output().stdout}`));
-    }, options.startTimeoutMs ?? 30_000);
-    const onData = () => {
-      const match = /"url":"http:\/\/[^"]*:(\d+)"[^\n]*Parley is listening/.exec(
-        run.output().stdout,
-      );
-      if (match?.[1] !== undefined) {
-        clearTimeout(timeout);
-        run.child.stdout?.off('data', onData);
-        resolve(Number(match[1]));
-      }
-    };
-    run.child.stdout?.on('data', onData);
-    void run.exited.then(({ code, signal }) => {
-      clearTimeout(timeout);
-      reject(
-        new Error(`server exited (${code ?? signal}) before listening:\n${run.output().stderr}`),
-      );
-    });
-  });
+      throw new Error(`server did not start:\n${run.output().stderr}\n${run.output().stdout}`);
+    }
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
