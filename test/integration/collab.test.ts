@@ -608,6 +608,64 @@ describe('/collab awareness', () => {
   });
 });
 
+describe('/collab connection health', () => {
+  it('drops a connection that stops answering pings and clears its presence', async () => {
+    const harness = await startHarness({ limits: { heartbeatMs: 100 } });
+    const roomId = await harness.createRoom();
+    const watcher = connectProvider(harness, roomId, harness.invite(roomId, 'viewer'));
+    await synced(watcher);
+    const ghost = connectProvider(harness, roomId, harness.invite(roomId, 'negotiator', 'Ghost'));
+    await synced(ghost);
+    ghost.awareness.setLocalStateField('user', { name: 'Ghost' });
+    await vi.waitFor(() =>
+      expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(true),
+    );
+    // A network that silently died: the socket stays open but nothing is read any more.
+    (ghost.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await vi.waitFor(() => expect(harness.collab.stats().connections).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(() =>
+      expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(false),
+    );
+  });
+
+  it('lets a member reconnect under the same awareness id before the old socket is gone', async () => {
+    const harness = await startHarness();
+    const roomId = await harness.createRoom();
+    const token = harness.invite(roomId, 'negotiator', 'Ann');
+    const watcher = connectProvider(harness, roomId, harness.invite(roomId, 'viewer'));
+    const first = await connectRaw(harness, roomId, token);
+    const second = await connectRaw(harness, roomId, token);
+    const send = (client: RawClient, cursor: number) => {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      awareness.clientID = 4242;
+      awareness.meta.set(4242, { clock: cursor, lastUpdated: Date.now() });
+      awareness.setLocalState({ cursor });
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(awareness, [4242]),
+      );
+      client.ws.send(encoding.toUint8Array(encoder));
+      awareness.destroy();
+    };
+    await synced(watcher);
+    send(first, 1);
+    await vi.waitFor(() =>
+      expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 1 }),
+    );
+    send(second, 5);
+    await vi.waitFor(() =>
+      expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 5 }),
+    );
+    // The stale socket going away does not erase the state the new one now owns.
+    first.ws.close();
+    await first.closed;
+    await vi.waitFor(() => expect(harness.collab.stats().connections).toBe(2));
+    expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 5 });
+  });
+});
+
 describe('/collab persistence', () => {
   it('unloads an idle room after its last client leaves and reloads it intact', async () => {
     const harness = await startHarness({ limits: { idleUnloadMs: 100 } });

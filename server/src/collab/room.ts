@@ -1,9 +1,8 @@
+import { clausesTouchedBy, closeCodes } from '@parley/shared';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Store } from '../store/types';
-import { clausesTouchedByTransaction } from './attribution';
-import { closeCodes } from '@parley/shared';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
 import { collabMetrics, countError } from './metrics';
 import type { Peer } from './peer';
@@ -87,7 +86,7 @@ export class Room {
     transaction: Y.Transaction,
   ): void => {
     if (this.capture === null || origin !== this.capture.origin) return;
-    this.capture.items.push({ update, clauseIds: clausesTouchedByTransaction(transaction) });
+    this.capture.items.push({ update, clauseIds: clausesTouchedBy(transaction) });
   };
 
   private readonly relayAwareness = (
