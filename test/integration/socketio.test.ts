@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { isSavedUpTo } from '@parley/shared';
+import { closeCodes, isSavedUpTo } from '@parley/shared';
 import type { PresenceState, RoomStateSnapshot, SaveStatus } from '@parley/shared';
 import {
   collect,
@@ -185,7 +185,7 @@ describe('invalid payloads', () => {
 });
 
 describe('revocation', () => {
-  it('disconnects the member at once and refuses their next handshake', async () => {
+  it('disconnects the member at once on both endpoints and refuses their next handshake', async () => {
     const guest = await invite(server.url, room.roomId, room.organizerToken, {
       name: 'Gus',
       role: 'viewer',
@@ -193,6 +193,9 @@ describe('revocation', () => {
     });
     const socket = await socketFor(guest.token);
     const ended = collect(socket, 'session:ended');
+    const live = connectCollab(server.collabUrl, room.roomId, guest.token);
+    docs.push(live);
+    await live.synced;
     const disconnected = new Promise<void>((resolve) => socket.on('disconnect', () => resolve()));
     const revoked = await request(
       server.url,
@@ -205,6 +208,8 @@ describe('revocation', () => {
     expect(revoked.status).toBe(200);
     await disconnected;
     expect(ended).toEqual([expect.objectContaining({ code: 'revoked' })]);
+    // Both websocket endpoints end the member's connections at once.
+    await vi.waitFor(() => expect(live.closes.map((c) => c.code)).toContain(closeCodes.revoked));
     expect((await refusal(guest.token)).code).toBe('revoked');
   });
 });
