@@ -471,6 +471,26 @@ describe('/collab refusals', () => {
     );
   });
 
+  it('closes a connection whose presence state is oversized with 1008', async () => {
+    const harness = await startHarness();
+    const roomId = await harness.createRoom();
+    const { a, b } = await pairInRoom(harness, roomId);
+    const client = await connectRaw(harness, roomId, harness.invite(roomId, 'negotiator'));
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    awareness.setLocalState({ user: { name: 'x' }, junk: 'x'.repeat(100_000) });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+    );
+    awareness.destroy();
+    client.ws.send(encoding.toUint8Array(encoder));
+    expect((await client.closed).code).toBe(1008);
+    expect(a.awareness.getStates().has(awareness.clientID)).toBe(false);
+    await stillSyncing(a, b, 'after oversized presence');
+  });
+
   it('closes a text frame with 4400', async () => {
     const harness = await startHarness();
     const roomId = await harness.createRoom();

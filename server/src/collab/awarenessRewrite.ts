@@ -21,6 +21,11 @@ export interface AwarenessRewrite {
 
 export class MalformedAwarenessError extends Error {}
 
+/** Presence is a name, a colour and a cursor; anything this big is abuse, relayed to everyone. */
+export const MAX_AWARENESS_STATE_CHARS = 32 * 1024;
+
+export class OversizedAwarenessError extends Error {}
+
 function parseState(json: string): Record<string, unknown> | null {
   let state: unknown;
   try {
@@ -52,7 +57,13 @@ export function rewriteAwarenessUpdate(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state = parseState(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    if (json.length > MAX_AWARENESS_STATE_CHARS) {
+      throw new OversizedAwarenessError(
+        `awareness state over ${MAX_AWARENESS_STATE_CHARS} characters`,
+      );
+    }
+    const state = parseState(json);
     if (!mayControl(clientId)) {
       refused.push(clientId);
       continue;

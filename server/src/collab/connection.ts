@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { rewriteAwarenessUpdate } from './awarenessRewrite';
+import { OversizedAwarenessError, rewriteAwarenessUpdate } from './awarenessRewrite';
 import type { AwarenessIdentity } from './awarenessRewrite';
 import { closeCodes } from '@parley/shared';
 import {
@@ -172,6 +172,11 @@ export class CollabConnection implements Peer {
     try {
       this.dispatch(room, data);
     } catch (error) {
+      if (error instanceof OversizedAwarenessError) {
+        countError('rate-limit');
+        this.close(closeCodes.rateLimited, error.message);
+        return;
+      }
       this.malformed(error instanceof Error ? error.message : 'unreadable');
     }
   }
