@@ -19,6 +19,22 @@ function column(
 }
 
 describe('computeValue: the basic flow', () => {
+  it('matches the pool of the format example: 10000 members × 900', () => {
+    const result = computeValue(
+      sheet({
+        periods: 12,
+        drivers: { members: { start: 10000, growthPct: 6 } },
+        clauses: [revenue(900), fixedSplit({ csp: 40, insurer: 40, device: 20 })],
+      }),
+    );
+    // t = 2: 10600 × 900 = 9540000.
+    expect(
+      only(result)
+        .periods.slice(0, 2)
+        .map((p) => p.pool),
+    ).toEqual([9000000, 9540000]);
+  });
+
   it('computes pool, fixed split, allocation and net per period', () => {
     // 100 members × 100 = 10000; 40/40/20 → 4000/4000/2000.
     const s = only(computeValue(sheet()));

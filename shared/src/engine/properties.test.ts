@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateTermSheet } from '../termsheet/validate';
 import { computeValue } from './compute-value';
+import { valueResultSchema } from './result';
 import { invalidTermSheetArb, validTermSheetArb } from './testing/arbitraries';
 
 type Doc = {
@@ -28,6 +29,7 @@ describe('value engine on random valid term sheets', () => {
     fc.assert(
       fc.property(validTermSheetArb(), (doc) => {
         const result = computeValue(doc);
+        expect(valueResultSchema.safeParse(result).success).toBe(true);
         expect(result.scenarios.length).toBeGreaterThan(0);
         for (const scenario of result.scenarios) {
           for (const period of scenario.periods) {
