@@ -58,7 +58,7 @@ export const periodUnits = ['month', 'quarter', 'year'] as const;
 
 export const partySchema = z.object({
   id: idSchema,
-  name: nameSchema.min(1),
+  name: nameSchema,
   role: z.string().max(100).default(''),
   lead: z.boolean().optional(),
 });

@@ -86,6 +86,14 @@ describe('validateTermSheet: structure', () => {
     ]);
   });
 
+  it('describes odd values without failing', () => {
+    const doc = withClauses({ id: 'x', kind: BigInt(7), title: 'W', text: '', params: {} });
+    expect(issuesOf(doc)[0]).toMatchObject({
+      code: 'unknown-clause-kind',
+      message: expect.stringContaining('clauses.0.kind 7n is not a clause kind'),
+    });
+  });
+
   it('reports more than 16 parties', () => {
     const parties = Array.from({ length: 17 }, (_, i) => ({
       id: `p${i}`,

@@ -50,8 +50,20 @@ const ARTICLE: Record<string, string> = {
   null: 'null',
 };
 
+/** A short rendering of any input value for a message; never throws. */
+function preview(value: unknown): string {
+  try {
+    if (typeof value === 'bigint') return `${value.toString()}n`;
+    const text = JSON.stringify(value);
+    if (text === undefined) return String(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch {
+    return typeof value;
+  }
+}
+
 function describeValues(values: readonly unknown[]): string {
-  return values.map((v) => JSON.stringify(v)).join(', ');
+  return values.map(preview).join(', ');
 }
 
 function describe(issue: ZodIssue): string {
@@ -137,7 +149,7 @@ export function zodIssuesToIssues(zodIssues: readonly ZodIssue[], root: unknown)
       )} parties; a term sheet has at most ${String(issue.maximum)}`;
     } else if (CLAUSE_KIND_PATH.test(dotted) && issue.code === 'invalid_union') {
       code = 'unknown-clause-kind';
-      message = `${label} ${JSON.stringify(valueAt(root, path)) ?? 'undefined'} is not a clause kind; expected one of ${describeValues(clauseKindIds)}`;
+      message = `${label} ${preview(valueAt(root, path))} is not a clause kind; expected one of ${describeValues(clauseKindIds)}`;
     } else {
       message = `${label} ${describe(issue)}`;
     }
