@@ -1,4 +1,5 @@
-import { computeValue, exportTermSheet } from '@parley/shared';
+import { computeValue } from '@parley/shared';
+import { exportTermSheet } from './roomDoc';
 import type { Issue, ValueResult } from '@parley/shared';
 import type * as Y from 'yjs';
 import { readSheet } from './sheet';

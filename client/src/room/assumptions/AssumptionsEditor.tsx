@@ -136,6 +136,7 @@ function DriverRow({
             <NumberInput
               path={[...path, 'growthPct']}
               label={`Assumptions: ${name} growth per period (%) (${scenarioLabel})`}
+              visibleLabel="Growth per period"
               value={driver.growthPct}
               unit="percent"
               compact

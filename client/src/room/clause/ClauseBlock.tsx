@@ -1,4 +1,5 @@
-import { clauseKinds, getClauseMap } from '@parley/shared';
+import { clauseKinds } from '@parley/shared';
+import { getClauseMap } from '../roomDoc';
 import type { ClauseKind, Issue } from '@parley/shared';
 import { memo, useMemo } from 'react';
 import * as Y from 'yjs';

@@ -1,5 +1,6 @@
-import { clauseKindIds, clauseKinds, insertClause, moveClause, removeClause } from '@parley/shared';
-import type { ClauseKind, Party } from '@parley/shared';
+import { clauseKindIds, clauseKinds } from '@parley/shared';
+import type { ClauseKind } from '@parley/shared';
+import { insertClause, moveClause, removeClause } from '../roomDoc';
 import { useState } from 'react';
 import { kindLabel } from '../clause/ClauseBlock';
 import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
@@ -35,7 +36,6 @@ export function ClauseOutline() {
     const id = insertClause(session.doc, {
       kind: chosen,
       title: clauseKinds[chosen].label,
-      parties: sheet.parties as unknown as Party[],
     });
     requestAnimationFrame(() => scrollToClause(id));
   };

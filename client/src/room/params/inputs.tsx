@@ -14,6 +14,13 @@ import { fieldId, groupIssuesOver, issuesAt, useParams } from './ParamsContext';
 import type { DocPath } from '../docWrites';
 import { dottedPath } from './fieldSpec';
 
+/** The label shown on screen drops the clause name the block heading already shows. */
+function shortLabel(label: string, clauseTitle: string): string {
+  const prefix = `${clauseTitle}: `;
+  const rest = label.startsWith(prefix) ? label.slice(prefix.length) : label;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 function describe(issues: Issue[], localError: string | null, groupIds: string[], id: string) {
   const ids = [...groupIds];
   if (issues.length > 0 || localError) ids.push(`${id}-err`);
@@ -89,6 +96,8 @@ export interface NumberInputProps {
   placeholder?: string;
   compact?: boolean;
   hideLabel?: boolean;
+  /** What the screen shows when the full (accessible) label would be too long. */
+  visibleLabel?: string;
 }
 
 export function NumberInput({
@@ -140,6 +149,7 @@ export function NumberInput({
         {unit === 'money' && <span className="affix">{currencySymbol(ctx.currency)}</span>}
         <input
           id={id}
+          aria-label={label}
           className="input input-number"
           inputMode="decimal"
           autoComplete="off"
@@ -180,10 +190,11 @@ export function TextInput({
   return (
     <div className="field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
-        {label}
+        {shortLabel(label, ctx.clauseTitle)}
       </label>
       <input
         id={id}
+        aria-label={label}
         className={`input${own.length ? ' is-invalid' : ''}`}
         value={typeof value === 'string' ? value : ''}
         readOnly={!ctx.canEdit}
@@ -218,10 +229,11 @@ export function SelectInput({
   return (
     <div className="field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
-        {label}
+        {shortLabel(label, ctx.clauseTitle)}
       </label>
       <select
         id={id}
+        aria-label={label}
         className={`input select${own.length ? ' is-invalid' : ''}`}
         value={current}
         disabled={!ctx.canEdit}
@@ -260,9 +272,10 @@ export function CheckboxInput({
         className="checkbox"
         checked={value === true}
         disabled={!ctx.canEdit}
+        aria-label={label}
         onChange={(e) => ctx.set(path, e.target.checked)}
       />
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{shortLabel(label, ctx.clauseTitle)}</label>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
-import { formatMoney, formatPercent } from '../../lib/format';
+import { formatMoney, formatMoneyCompact, formatPercent } from '../../lib/format';
 import { scrollToClause } from '../outline/ClauseOutline';
 import { useSnapshot } from '../RoomContext';
 import { readScenarios } from './valueView';
+import type { PartyTotals } from './valueView';
 
 const ValueCharts = lazy(() => import('./ValueCharts'));
 
@@ -29,6 +30,25 @@ export function ValuePanel() {
     ? Object.values(scenario.totals).some((t) => t.contributionSharePct !== null)
     : false;
   const currency = sheet.currency;
+  const parties = sheet.parties.map((party, index) => ({ party, index }));
+  const money = (v: number) => ({ text: formatMoneyCompact(v, currency), title: formatMoney(v, currency), negative: v < 0 });
+  const rows: { key: string; label: string; strong?: boolean; render: (t: PartyTotals) => { text: string; title?: string; negative?: boolean } }[] = [
+    { key: 'allocation', label: 'Allocation', strong: true, render: (t) => money(t.allocation) },
+    { key: 'costs', label: 'Costs', render: (t) => money(t.costs) },
+    { key: 'net', label: 'Net', strong: true, render: (t) => money(t.net) },
+    { key: 'npv', label: 'NPV', render: (t) => money(t.npv) },
+    { key: 'share', label: 'Allocation share', render: (t) => ({ text: pct(t.allocationSharePct) }) },
+    { key: 'shapley', label: 'Shapley share', render: (t) => ({ text: pct(t.shapleySharePct) }) },
+    ...(hasContribution ? [{ key: 'contribution', label: 'Contribution share', render: (t: PartyTotals) => ({ text: pct(t.contributionSharePct) }) }] : []),
+    ...(hasLegacy
+      ? [{ key: 'legacy', label: 'Legacy net', render: (t: PartyTotals) => (t.legacyNet === null ? { text: '—' } : money(t.legacyNet)) }]
+      : []),
+    {
+      key: 'exit',
+      label: 'Exit trigger',
+      render: (t) => ({ text: t.exitTriggerPeriod === null ? 'None' : `Period ${t.exitTriggerPeriod}`, negative: t.exitTriggerPeriod !== null }),
+    },
+  ];
 
   return (
     <aside className="value-panel" aria-labelledby="value-heading">
@@ -67,52 +87,32 @@ export function ValuePanel() {
           >
             <thead>
               <tr>
-                <th scope="col">Party</th>
-                <th scope="col">Allocation</th>
-                <th scope="col">Costs</th>
-                <th scope="col">Net</th>
-                <th scope="col">NPV</th>
-                <th scope="col">Share</th>
-                <th scope="col">Shapley</th>
-                {hasContribution && <th scope="col">Contribution</th>}
-                {hasLegacy && <th scope="col">Legacy net</th>}
-                <th scope="col">Exit trigger</th>
+                <th scope="col">
+                  <span className="visually-hidden">Measure</span>
+                </th>
+                {parties.map(({ party, index }) => (
+                  <th key={party.id} scope="col" data-party={party.id}>
+                    <span className="party-dot" style={{ background: `var(--party-${index % 16})` }} aria-hidden="true" />
+                    {party.name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {sheet.parties.map((party, i) => {
-                const t = scenario.totals[party.id];
-                if (!t) return null;
-                return (
-                  <tr key={party.id} data-party={party.id}>
-                    <th scope="row">
-                      <span
-                        className="party-dot"
-                        style={{ background: `var(--party-${i % 16})` }}
-                        aria-hidden="true"
-                      />
-                      {party.name}
-                    </th>
-                    <td>{formatMoney(t.allocation, currency)}</td>
-                    <td>{formatMoney(t.costs, currency)}</td>
-                    <td className={t.net < 0 ? 'is-negative' : undefined}>
-                      {formatMoney(t.net, currency)}
-                    </td>
-                    <td className={t.npv < 0 ? 'is-negative' : undefined}>
-                      {formatMoney(t.npv, currency)}
-                    </td>
-                    <td>{pct(t.allocationSharePct)}</td>
-                    <td>{pct(t.shapleySharePct)}</td>
-                    {hasContribution && <td>{pct(t.contributionSharePct)}</td>}
-                    {hasLegacy && (
-                      <td>{t.legacyNet === null ? '—' : formatMoney(t.legacyNet, currency)}</td>
-                    )}
-                    <td>
-                      {t.exitTriggerPeriod === null ? 'None' : `Period ${t.exitTriggerPeriod}`}
-                    </td>
-                  </tr>
-                );
-              })}
+              {rows.map((row) => (
+                <tr key={row.key} data-measure={row.key} className={row.strong ? 'is-strong' : undefined}>
+                  <th scope="row">{row.label}</th>
+                  {parties.map(({ party }) => {
+                    const t = scenario.totals[party.id];
+                    const cell = t ? row.render(t) : { text: '—' };
+                    return (
+                      <td key={party.id} data-party={party.id} title={cell.title} className={cell.negative ? 'is-negative' : undefined}>
+                        {cell.text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

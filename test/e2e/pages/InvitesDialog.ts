@@ -1,0 +1,28 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class InvitesDialog {
+  constructor(readonly page: Page) {}
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Invite people' });
+  }
+
+  async invite(name: string, role: string, party?: string): Promise<string> {
+    const dialog = this.dialog();
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Role').selectOption(role);
+    if (party) await dialog.getByLabel('Party').selectOption({ label: party });
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    const link = dialog.getByLabel(`Invitation link for ${name}`);
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  async revoke(name: string): Promise<void> {
+    await this.dialog().getByRole('button', { name: `Revoke invitation for ${name}` }).click();
+  }
+
+  async close(): Promise<void> {
+    await this.dialog().getByRole('button', { name: 'Close invitations' }).click();
+  }
+}
