@@ -244,7 +244,7 @@ function tokenize(s: string): Token[] {
       let n = 1;
       while (s[i + n] === ch) n++;
       const run = ch.repeat(n);
-      if ((ch === '~' && n !== 2) || n > 3) {
+      if (ch === '~' && n !== 2) {
         text += run;
         i += n;
         continue;
@@ -272,32 +272,33 @@ function tokenize(s: string): Token[] {
 
 type Opener = { token: Delim; length: number; mark: MarkName };
 
+// Delimiters nest strictly: a run closes the innermost open marks of its own character, as many
+// as it is long, and what is left of it opens new marks (bold outside italic). This reads every
+// nesting the writer produces, including runs such as `****` that close and reopen.
 function matchDelimiters(tokens: Token[]): void {
   const stack: Opener[] = [];
   for (const token of tokens) {
-    if (token.kind === 'break') stack.length = 0; // marks never span a hard break here
+    if (token.kind === 'break') stack.length = 0; // marks never span a hard break
     if (token.kind !== 'delim') continue;
     let remaining = token.length;
     if (token.canClose) {
-      while (remaining > 0) {
-        let k = stack.length - 1;
-        while (k >= 0 && (stack[k] as Opener).token.ch !== token.ch) k--;
-        const opener = stack[k];
-        if (!opener || opener.length > remaining) break;
+      for (;;) {
+        const opener = stack[stack.length - 1];
+        if (!opener || opener.token.ch !== token.ch || opener.length > remaining) break;
+        stack.pop();
         opener.token.opens.push(opener.mark);
         opener.token.used += opener.length;
         token.closes.push(opener.mark);
         token.used += opener.length;
         remaining -= opener.length;
-        stack.length = k;
       }
     }
     if (remaining > 0 && token.canOpen) {
-      if (token.ch === '~') stack.push({ token, length: 2, mark: 'strike' });
-      else {
-        // Bold opens outside italic, matching how runs of three are written.
+      if (token.ch === '~') {
+        if (remaining === 2) stack.push({ token, length: 2, mark: 'strike' });
+      } else {
         if (remaining >= 2) stack.push({ token, length: 2, mark: 'bold' });
-        if (remaining !== 2) stack.push({ token, length: 1, mark: 'italic' });
+        if (remaining % 2 === 1) stack.push({ token, length: 1, mark: 'italic' });
       }
     }
   }

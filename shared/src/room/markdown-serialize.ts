@@ -12,6 +12,8 @@ const DELIMITER: Record<Exclude<MarkName, 'code'>, string> = {
   strike: '~~',
 };
 
+const DELIMITER_CHAR: Record<MarkName, string> = { bold: '*', italic: '*', strike: '~', code: '`' };
+
 type Piece = { kind: 'text'; text: string } | { kind: 'raw'; text: string };
 
 const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && /^\s$/.test(ch);
@@ -124,6 +126,17 @@ function serializeLine(nodes: InlineNode[]): string {
     pendingSpace += lead;
     // Closing delimiters go before the pending space so that they touch the text they close.
     closeTo(run.marks);
+    if (pendingSpace === '' && pieces.length > 0) {
+      // Right after text, a run such as `**` could close the innermost open mark of the same
+      // character instead of opening; closing that mark too (it is reopened below) keeps the
+      // run unambiguous for the reader.
+      const opening = new Set(
+        run.marks.filter((m) => !open.includes(m)).map((m) => DELIMITER_CHAR[m]),
+      );
+      while (open.length > 0 && opening.has(DELIMITER_CHAR[open[open.length - 1] as MarkName])) {
+        closeTo(open.slice(0, -1));
+      }
+    }
     flushSpace();
     openAll(run.marks);
     pieces.push({ kind: 'text', text: core });
@@ -177,7 +190,7 @@ function serializeHeading(level: number, content: InlineNode[]): string {
 
 function serializeItem(blocks: BlockNode[], marker: string): string {
   let inner = '';
-  for (const block of blocks) {
+  for (const block of mergeAdjacentLists(blocks)) {
     const text = serializeBlock(block);
     if (text === '') continue;
     if (inner !== '') {
@@ -213,9 +226,33 @@ function serializeBlock(block: BlockNode): string {
   }
 }
 
+// Empty paragraphs (an editor's blank lines) and lists without items write nothing.
+function isEmptyBlock(block: BlockNode): boolean {
+  if (block.type === 'paragraph') {
+    return block.content.every((node) => node.type === 'text' && node.text.trim() === '');
+  }
+  return (block.type === 'bulletList' || block.type === 'orderedList') && block.items.length === 0;
+}
+
+// Markdown cannot show two lists of the same kind one after the other: they read back as one
+// list, so they are written as one.
+function mergeAdjacentLists(blocks: BlockNode[]): BlockNode[] {
+  const out: BlockNode[] = [];
+  for (const block of blocks) {
+    if (isEmptyBlock(block)) continue;
+    const last = out[out.length - 1];
+    if (last && last.type === 'bulletList' && block.type === 'bulletList') {
+      out[out.length - 1] = { ...last, items: [...last.items, ...block.items] };
+    } else if (last && last.type === 'orderedList' && block.type === 'orderedList') {
+      out[out.length - 1] = { ...last, items: [...last.items, ...block.items] };
+    } else out.push(block);
+  }
+  return out;
+}
+
 /** Writes clause-body blocks as canonical Markdown. */
 export function serializeBlocks(blocks: BlockNode[]): string {
-  return blocks
+  return mergeAdjacentLists(blocks)
     .map(serializeBlock)
     .filter((text) => text !== '')
     .join('\n\n');
