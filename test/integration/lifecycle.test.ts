@@ -5,6 +5,7 @@ import {
   connectSocket,
   createRoom,
   request,
+  runServerProcess,
   spawnServer,
   tempDataDir,
 } from './helpers';
@@ -75,7 +76,9 @@ describe('process lifecycle', () => {
     cleanups.push(() => rmSync(first.dataDir, { recursive: true, force: true }));
     const dataDir = tempDataDir('parley-lifecycle-');
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    await expect(spawnServer({ dataDir, port: first.port })).rejects.toThrow(/EADDRINUSE/);
+    const second = runServerProcess({ DATA_DIR: dataDir, PORT: String(first.port) });
+    expect((await second.exited).code).toBe(1);
+    expect(second.output().stderr).toContain('EADDRINUSE');
     expect((await first.stop()).code).toBe(0);
   });
 });
