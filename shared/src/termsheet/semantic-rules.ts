@@ -471,7 +471,6 @@ function checkMagnitudes(ctx: Ctx): void {
       );
     const volumes = new Map<string, Float64Array>();
     if (revenue) {
-      let poolTooLarge = false;
       const pool = new Float64Array(periods);
       revenue.clause.params.streams.forEach((s, i) => {
         const v = series.get(s.driver);
@@ -492,8 +491,7 @@ function checkMagnitudes(ctx: Ctx): void {
           pool[t] = (pool[t] ?? 0) + roundHalfAway((v[t] ?? 0) * s.unitPrice);
       });
       const t = pool.findIndex((x) => !(x <= MAX_AMOUNT));
-      if (t >= 0 && !poolTooLarge) {
-        poolTooLarge = true;
+      if (t >= 0) {
         tooLarge(revenue.index, revenue.clause, ['streams'], 'The revenue pool', t);
       }
     }
@@ -536,12 +534,12 @@ function checkMagnitudes(ctx: Ctx): void {
     let total = 0;
     for (const l of legacy.clause.params.lines) total += Math.abs(l.fte * l.ratePerFte);
     if (!(total <= MAX_AMOUNT)) {
-      tooLarge0(out, legacy.index, legacy.clause);
+      legacyTooLarge(out, legacy.index, legacy.clause);
     }
   }
 }
 
-function tooLarge0(out: Issues, index: number, clause: Clause): void {
+function legacyTooLarge(out: Issues, index: number, clause: Clause): void {
   out.inClause(
     'error',
     'amount-too-large',

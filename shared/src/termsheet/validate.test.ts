@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clause, fixedSplit, revenue, sheet, threeParties } from '../engine/testing/sheets';
 import type { Issue } from './issues';
+import { isTermSheetFormat } from './schema';
 import { validateTermSheet } from './validate';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -414,5 +415,16 @@ describe('validateTermSheet: warnings', () => {
         param: 'streams.3.name',
       },
     ]);
+  });
+});
+
+describe('isTermSheetFormat', () => {
+  it('recognises objects in the v1 format only', () => {
+    expect(isTermSheetFormat(sheet())).toBe(true);
+    expect(isTermSheetFormat({ format: 'parley.termsheet/v1' })).toBe(true);
+    expect(isTermSheetFormat({ format: 'parley.termsheet/v2' })).toBe(false);
+    expect(isTermSheetFormat([{ format: 'parley.termsheet/v1' }])).toBe(false);
+    expect(isTermSheetFormat(null)).toBe(false);
+    expect(isTermSheetFormat('parley.termsheet/v1')).toBe(false);
   });
 });
