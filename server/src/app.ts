@@ -183,10 +183,21 @@ export async function createParleyServer(
       // Stop accepting first, then end the live connections that keep the server open.
       const httpClosed = app.close();
       unsubscribeStored();
-      await realtime.close();
-      await collab.close();
-      await httpClosed;
-      await store.close();
+      let failed = false;
+      const step = async (what: string, fn: () => Promise<unknown>) => {
+        try {
+          await fn();
+        } catch (error) {
+          logger.error({ err: error }, `${what} failed while stopping`);
+          failed = true;
+        }
+      };
+      await step('closing Socket.IO', () => realtime.close());
+      // Flushes every pending document update to the store before the store closes.
+      await step('closing /collab', () => collab.close());
+      await step('closing HTTP', () => httpClosed);
+      await step('closing the store', () => store.close());
+      if (failed) throw new Error('Parley stopped with errors; see the log above.');
       logger.info('Parley stopped');
     })();
     return closing;

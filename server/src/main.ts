@@ -21,6 +21,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.logger.info({ signal }, 'stopping');
+    setTimeout(() => {
+      server.logger.error('shutdown took over 15 s; exiting');
+      process.exit(1);
+    }, 15_000).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -31,6 +35,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // A stray failure in one request or connection must not take every room down with it.
+  process.on('unhandledRejection', (reason) => {
+    server.logger.error({ err: reason }, 'unhandled rejection');
+  });
 }
 
 main().catch((error: unknown) => {
