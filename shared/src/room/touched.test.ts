@@ -112,6 +112,23 @@ describe('clausesTouchedByUpdate', () => {
     });
   });
 
+  it('counts updates waiting for the one under test', () => {
+    const doc = createRoomDoc(sheet);
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const start = Y.encodeStateVector(remote);
+    setClauseTitle(remote, first, 'First edit');
+    const middle = Y.encodeStateVector(remote);
+    setParam(remote, revenueId, ['streams', 0, 'unitPrice'], 2);
+    const firstUpdate = Y.encodeStateAsUpdate(remote, start);
+    const laterUpdate = Y.encodeStateAsUpdate(remote, middle);
+    Y.applyUpdate(doc, laterUpdate); // arrives early: waits for firstUpdate
+    expect(clausesTouchedByUpdate(doc, firstUpdate).clauses).toEqual([first, revenueId].sort());
+    expect(touches(doc, () => Y.applyUpdate(doc, firstUpdate)).clauses).toEqual(
+      [first, revenueId].sort(),
+    );
+  });
+
   it('reports a clause removal', () => {
     const doc = createRoomDoc(sheet);
     const remote = new Y.Doc();

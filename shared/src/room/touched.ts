@@ -60,6 +60,10 @@ export function clausesTouchedByUpdate(doc: Y.Doc, update: Uint8Array): UpdateEf
   copy.getMap(CLAUSES);
   copy.getArray(CLAUSE_ORDER);
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  // Updates still waiting for a missing predecessor are not in the state; the update under test
+  // may be that predecessor, in which case applying it integrates them too.
+  if (doc.store.pendingStructs) Y.applyUpdate(copy, doc.store.pendingStructs.update);
+  if (doc.store.pendingDs) Y.applyUpdate(copy, doc.store.pendingDs);
   const clauses = new Set<string>();
   let clauseOrder = false;
   copy.on('afterTransaction', (transaction: Y.Transaction) => {
