@@ -36,7 +36,8 @@ export function percent(n: number): Percent {
 export function hasAtMostFourDecimals(n: number): boolean {
   if (!Number.isFinite(n)) return false;
   const scaled = n * PERCENT_SCALE;
-  return Math.abs(scaled - Math.round(scaled)) <= 1e-7 * Math.max(1, Math.abs(scaled));
+  // Only binary noise is forgiven: a few units in the last place of the scaled value.
+  return Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled) * 1e-3);
 }
 
 /** A percentage as an exact integer count of 1/10^4 %. */
