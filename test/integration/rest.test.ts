@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateIds } from '@parley/shared';
 import { createRoom, request, startServer, tempDataDir } from './helpers';
@@ -251,6 +252,41 @@ describe('web client', () => {
       expect((await request(bare.url, 'GET', '/healthz')).status).toBe(200);
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it('serves rooms from the database DATABASE_URL names', async () => {
+    const database = `parley_rest_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({
+      connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
+    });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    try {
+      const onPostgres = await startServer({
+        env: { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}` },
+      });
+      try {
+        expect(onPostgres.server.store.kind).toBe('postgres');
+        const room = await createRoom(onPostgres.url, {
+          title: 'On Postgres',
+          template: 'mhealth',
+        });
+        const termsheet = await request<{ title: string }>(
+          onPostgres.url,
+          'GET',
+          `/api/rooms/${room.roomId}/termsheet`,
+          { token: room.organizerToken },
+        );
+        expect(termsheet.body.title).toBe('On Postgres');
+      } finally {
+        await onPostgres.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
     }
   });
 });
