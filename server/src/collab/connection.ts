@@ -104,9 +104,8 @@ export class CollabConnection implements Peer {
       this.close(closeCodes.goingAway, 'client too slow; reconnect to resync');
       return;
     }
-    this.ws.send(message, (error) => {
-      if (error !== undefined && error !== null) this.close(closeCodes.goingAway, 'send failed');
-    });
+    // Write errors surface as the socket's 'error' and 'close' events.
+    this.ws.send(message);
   }
 
   close(code: number, reason: string): void {
