@@ -64,6 +64,7 @@ function distributeLeftover(
   remainders: readonly (number | bigint)[],
   leftover: number,
 ): void {
+  if (leftover <= 0) return;
   const given = new Uint8Array(parts.length);
   for (let k = 0; k < leftover; k++) {
     let best = -1;
