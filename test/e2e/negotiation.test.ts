@@ -22,6 +22,7 @@ describe('a negotiation between the CSP and the insurer', () => {
   let contextB: BrowserContext;
   let a: RoomPage;
   let b: RoomPage;
+  let initialCspAllocation: string | null = null;
 
   beforeAll(async () => {
     clientDir = buildClient();
@@ -53,6 +54,8 @@ describe('a negotiation between the CSP and the insurer', () => {
       expect(await b.avatar('Ada Kestrel').count()).toBe(1);
     }, wait);
     expect(await b.avatar('Ada Kestrel').getAttribute('aria-label')).toContain('Kestrel Mobile');
+    await vi.waitFor(async () => expect(await b.allocationCell('csp').count()).toBe(1), wait);
+    initialCspAllocation = await b.allocationCell('csp').getAttribute('title');
     await vi.waitFor(async () => expect(await a.connectionState().textContent()).toBe('Online'), wait);
     await saveScreenshot(a.page, 'room-overview');
   });
@@ -88,15 +91,18 @@ describe('a negotiation between the CSP and the insurer', () => {
   });
 
   it("updates the insurer's value panel when the CSP negotiator moves a share", async () => {
-    await vi.waitFor(async () => expect(await b.allocationCell('csp').count()).toBe(1), wait);
-    const before = await b.allocationCell('csp').getAttribute('title');
+    // The CSP's share is at 30 % and the split at 110 %: the insurer sees why there is no result.
+    await vi.waitFor(async () => {
+      expect(await b.param(cspShare).inputValue()).toBe('30');
+      expect(await b.page.locator('.value-blocked').textContent()).toMatch(/needs 1 fix/);
+    }, wait);
     await a.setParam(insurerShare, '30');
     await vi.waitFor(async () => {
       expect(await b.param(cspShare).inputValue()).toBe('30');
       expect(await b.param(insurerShare).inputValue()).toBe('30');
       const after = await b.allocationCell('csp').getAttribute('title');
       expect(after).toBeTruthy();
-      expect(after).not.toBe(before);
+      expect(after).not.toBe(initialCspAllocation);
     }, wait);
     await vi.waitFor(async () => expect(await a.saveStatus().textContent()).toBe('All changes saved'), wait);
     await b.page.locator('.value-panel').scrollIntoViewIfNeeded();

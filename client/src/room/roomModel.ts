@@ -1,7 +1,7 @@
 import { computeValue } from '@parley/shared';
-import { exportTermSheet } from './roomDoc';
 import type { Issue, ValueResult } from '@parley/shared';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { exportTermSheet } from './roomDoc';
 import { readSheet } from './sheet';
 import type { Sheet } from './sheet';
 
@@ -16,19 +16,45 @@ export interface RoomSnapshot {
 
 type Listener = () => void;
 
+/** Clause text only feeds warnings about parameter references, so it may lag a little behind. */
+const TEXT_ONLY_DELAY_MS = 400;
+
+/** Whether every change of the transaction is inside a clause body (rich text). */
+export function touchesOnlyClauseText(transaction: Y.Transaction): boolean {
+  if (transaction.changed.size === 0) return false;
+  for (const type of transaction.changed.keys()) {
+    let node: Y.AbstractType<unknown> | null = type as Y.AbstractType<unknown>;
+    let inBody = false;
+    while (node) {
+      if (node instanceof Y.XmlFragment && !(node instanceof Y.XmlElement)) {
+        inBody = true;
+        break;
+      }
+      node = (node._item?.parent as Y.AbstractType<unknown> | undefined) ?? null;
+    }
+    if (!inBody) return false;
+  }
+  return true;
+}
+
 /**
- * The live view of a room's document: every change re-exports the term sheet and reruns the
- * engine, coalesced per microtask so that one keystroke costs one computation.
+ * The live view of a room's document: a change to anything the calculator reads re-exports the
+ * term sheet and reruns the engine at once (coalesced per microtask, so one keystroke costs one
+ * computation); typing in clause text, which the engine does not read, recomputes when it pauses.
  */
 export class RoomModel {
   private snapshot: RoomSnapshot;
   private readonly listeners = new Set<Listener>();
   private scheduled = false;
-  private readonly onUpdate = () => this.schedule();
+  private textTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly onTransaction = (transaction: Y.Transaction) => {
+    if (touchesOnlyClauseText(transaction)) this.scheduleLater();
+    else this.schedule();
+  };
 
   constructor(private readonly doc: Y.Doc) {
     this.snapshot = this.compute(0);
-    doc.on('update', this.onUpdate);
+    doc.on('afterTransaction', this.onTransaction);
   }
 
   private compute(revision: number): RoomSnapshot {
@@ -40,13 +66,31 @@ export class RoomModel {
   }
 
   private schedule(): void {
+    if (this.textTimer) {
+      clearTimeout(this.textTimer);
+      this.textTimer = null;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      this.snapshot = this.compute(this.snapshot.revision + 1);
-      for (const listener of this.listeners) listener();
+      this.recompute();
     });
+  }
+
+  private scheduleLater(): void {
+    if (this.scheduled) return;
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.textTimer = setTimeout(() => {
+      this.textTimer = null;
+      this.recompute();
+    }, TEXT_ONLY_DELAY_MS);
+  }
+
+  /** Recomputes now; exposed for measurements. */
+  recompute(): void {
+    this.snapshot = this.compute(this.snapshot.revision + 1);
+    for (const listener of this.listeners) listener();
   }
 
   getSnapshot = (): RoomSnapshot => this.snapshot;
@@ -57,7 +101,8 @@ export class RoomModel {
   };
 
   destroy(): void {
-    this.doc.off('update', this.onUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
+    if (this.textTimer) clearTimeout(this.textTimer);
     this.listeners.clear();
   }
 }

@@ -20,6 +20,8 @@ interface Props {
   scenarios: ScenarioView[];
   scenarioId: string;
   sheet: Sheet;
+  /** Changes whenever the plotted data changes. */
+  signature: string;
 }
 
 /** The value panel's charts, loaded only when first shown (recharts is most of their weight). */

@@ -1,11 +1,14 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../lib/format';
 import { scrollToClause } from '../outline/ClauseOutline';
 import { useSnapshot } from '../RoomContext';
 import { readScenarios } from './valueView';
 import type { PartyTotals } from './valueView';
 
-const ValueCharts = lazy(() => import('./ValueCharts'));
+const LazyCharts = lazy(() => import('./ValueCharts'));
+
+/** Charts redraw only when what they plot changes, not on every unrelated edit. */
+const ValueCharts = memo(LazyCharts, (a, b) => a.scenarioId === b.scenarioId && a.signature === b.signature);
 
 function pct(v: number | null): string {
   return v === null ? '—' : formatPercent(v, 1);
@@ -13,7 +16,11 @@ function pct(v: number | null): string {
 
 export function ValuePanel() {
   const { sheet, value, issues } = useSnapshot();
-  const scenarios = readScenarios(value);
+  const scenarios = useMemo(() => readScenarios(value), [value]);
+  const signature = useMemo(
+    () => JSON.stringify([scenarios, sheet.parties, sheet.assumptions.scenarios.map((s) => s.name), sheet.currency]),
+    [scenarios, sheet],
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [showCharts, setShowCharts] = useState(true);
   const scenario =
@@ -133,7 +140,7 @@ export function ValuePanel() {
           </div>
           {showCharts && (
             <Suspense fallback={<div className="chart-placeholder">Loading charts…</div>}>
-              <ValueCharts scenarios={scenarios} scenarioId={scenario.id} sheet={sheet} />
+              <ValueCharts scenarios={scenarios} scenarioId={scenario.id} sheet={sheet} signature={signature} />
             </Suspense>
           )}
         </div>
