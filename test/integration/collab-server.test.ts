@@ -116,6 +116,10 @@ describe('/collab on the real server', () => {
       { token: room.organizerToken },
     );
     expect(exported.body.title).toBe('RPM pilot, revised');
+    const metrics = await request<string>(server.baseUrl, 'GET', '/metrics');
+    expect(metrics.body).toMatch(/^parley_collab_connections \d+/m);
+    expect(metrics.body).toMatch(/^parley_collab_updates_stored_total [1-9]/m);
+    expect(metrics.body).toMatch(/^parley_collab_store_append_seconds_count [1-9]/m);
   });
 
   it('20 clients with seeded random concurrent edits converge to the stored state', async () => {

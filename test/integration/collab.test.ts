@@ -727,6 +727,38 @@ describe('/collab persistence', () => {
     });
   });
 
+  it('loads a room once for clients arriving together, before any of them is synced', async () => {
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const harness = await startHarness({
+      wrapStore: (store) => ({
+        ...store,
+        loadDoc: async (roomId) => {
+          loads++;
+          await gate;
+          return store.loadDoc(roomId);
+        },
+      }),
+    });
+    const roomId = await harness.createRoom();
+    const clients = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        connectRaw(harness, roomId, harness.invite(roomId, 'negotiator')),
+      ),
+    );
+    for (const client of clients) client.ws.send(syncStep1Frame(client.doc));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(clients.map((c) => c.messages.length)).toEqual([0, 0, 0, 0, 0]);
+    release();
+    await vi.waitFor(() => {
+      for (const client of clients) {
+        expect(client.doc.getMap('meta').get('title')).toBe('Remote patient monitoring');
+      }
+    });
+    expect(loads).toBe(1);
+  });
+
   it('refuses the connection when the room cannot be loaded, sending nothing and writing nothing', async () => {
     let failLoads = true;
     const appended: unknown[] = [];
