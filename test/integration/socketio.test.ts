@@ -156,6 +156,10 @@ describe('invalid payloads', () => {
       error: { code: 'invalid-payload' },
     });
     expect(await untyped.emitWithAck('room:state')).toMatchObject({ ok: true });
+    expect(await emitWithAck(sender, 'room:state', { everything: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     const unknown = await emitWithAck(sender, 'room:delete', { everything: true });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-event' } });
     // Without an ack there is nobody to answer; the server must simply not fall over.

@@ -9,6 +9,7 @@ import {
   ackOk,
   memberColor,
   presenceFocusSchema,
+  roomStateRequestSchema,
 } from '@parley/shared';
 import type {
   Ack,
@@ -196,7 +197,10 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       return ackOk(null);
     });
 
-    handle(socket, 'room:state', async () => {
+    handle(socket, 'room:state', async (payload) => {
+      if (!roomStateRequestSchema.safeParse(payload).success) {
+        return ackError('invalid-payload', 'room:state takes no arguments: send {} or nothing.');
+      }
       const self = presence.get(roomId, socket.id);
       if (self === undefined) return ackError('unavailable', 'This connection is closing.');
       let saved = null;

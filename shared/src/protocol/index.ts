@@ -38,8 +38,13 @@ export type {
   RoomParty,
   MeResponse,
 } from './rest';
-export { presenceFocusSchema, presenceEntrySchema, presenceStateSchema } from './presence';
-export type { PresenceFocus, PresenceEntry, PresenceState } from './presence';
+export {
+  presenceFocusSchema,
+  roomStateRequestSchema,
+  presenceEntrySchema,
+  presenceStateSchema,
+} from './presence';
+export type { PresenceFocus, RoomStateRequest, PresenceEntry, PresenceState } from './presence';
 export { saveStatusSchema, isSavedUpTo, stateVectorToRecord } from './save-status';
 export type { SaveStatus } from './save-status';
 export type {

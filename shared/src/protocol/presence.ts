@@ -9,6 +9,11 @@ export const presenceFocusSchema = z
 
 export type PresenceFocus = z.infer<typeof presenceFocusSchema>;
 
+/** `room:state` takes no arguments: an empty object, or nothing at all. */
+export const roomStateRequestSchema = z.union([z.object({}).strict(), z.undefined()]);
+
+export type RoomStateRequest = z.infer<typeof roomStateRequestSchema>;
+
 /** One connected tab of a member. A member with two tabs open appears twice, with one memberId. */
 export const presenceEntrySchema = z.object({
   connectionId: z.string(),
