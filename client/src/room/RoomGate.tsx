@@ -1,5 +1,5 @@
 import type { MeResponse } from '@parley/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, getMe } from '../lib/api';
 import { navigate } from '../lib/navigation';
 import { decodeTokenClaims, isExpired, resolveRoomToken, tokenStorageKey } from '../lib/token';
@@ -36,9 +36,12 @@ function refusalFor(error: ApiError): { title: string; message: string } {
 /** Turns an invite link into a kept token, checks it with the server, then opens the room. */
 export default function RoomGate({ roomId }: { roomId: string }) {
   const [state, setState] = useState<GateState>({ kind: 'checking' });
+  // The link's token is read once: the effect may run again after the hash has been cleared.
+  const tokenRef = useRef<string | null | undefined>(undefined);
 
   useEffect(() => {
-    const token = resolveRoomToken(roomId, window.location.hash, localStorage);
+    if (tokenRef.current === undefined) tokenRef.current = resolveRoomToken(roomId, window.location.hash, localStorage);
+    const token = tokenRef.current;
     if (window.location.hash) navigate(`/rooms/${encodeURIComponent(roomId)}`, { replace: true });
     if (!token) {
       setState({

@@ -14,6 +14,8 @@ export function buildClient(): string {
     cwd: repoRoot,
     stdio: 'pipe',
     timeout: 170_000,
+    // The test runner sets NODE_ENV=test, which would give a development build of React.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return outDir;
 }

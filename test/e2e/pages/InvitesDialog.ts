@@ -13,7 +13,7 @@ export class InvitesDialog {
     await dialog.getByLabel('Role').selectOption(role);
     if (party) await dialog.getByLabel('Party').selectOption({ label: party });
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
-    const link = dialog.getByLabel(`Invitation link for ${name}`);
+    const link = dialog.getByLabel(`Invitation link for ${name}`, { exact: true });
     await link.waitFor();
     return link.inputValue();
   }
