@@ -42,6 +42,14 @@ afterEach(async () => {
 // Each y-websocket provider adds a process 'exit' listener; twenty of them are expected here.
 process.setMaxListeners(100);
 
+/** vi.waitFor with room for a busy machine: the default one-second budget is too tight there. */
+function until<T>(
+  check: () => T | Promise<T>,
+  options: { timeout?: number; interval?: number } = {},
+): Promise<T> {
+  return vi.waitFor(check, { timeout: 10_000, interval: 20, ...options });
+}
+
 let roomCounter = 0;
 
 async function startHarness(
@@ -151,7 +159,7 @@ function connectProvider(harness: Harness, roomId: string, token: string): Webso
 }
 
 async function synced(provider: WebsocketProvider): Promise<void> {
-  await vi.waitFor(() => expect(provider.synced).toBe(true), { timeout: 10_000 });
+  await until(() => expect(provider.synced).toBe(true), { timeout: 10_000 });
 }
 
 async function storedDoc(store: Store, roomId: string): Promise<Y.Doc> {
@@ -270,7 +278,7 @@ const dropped = new Set<WebsocketProvider>();
 
 async function stillSyncing(a: WebsocketProvider, b: WebsocketProvider, marker: string) {
   a.doc.getArray('list').push([marker]);
-  await vi.waitFor(() => expect(b.doc.getArray('list').toArray()).toContain(marker), {
+  await until(() => expect(b.doc.getArray('list').toArray()).toContain(marker), {
     timeout: 5_000,
   });
   expect(a.wsconnected && b.wsconnected).toBe(true);
@@ -286,7 +294,7 @@ describe('/collab sync', () => {
 
     a.doc.getText('notes').insert(0, 'Floor of 20k per quarter');
     b.doc.getMap('meta').set('title', 'RPM pilot');
-    await vi.waitFor(() => {
+    await until(() => {
       expect(b.doc.getText('notes').toString()).toBe('Floor of 20k per quarter');
       expect(a.doc.getMap('meta').get('title')).toBe('RPM pilot');
     });
@@ -315,7 +323,7 @@ describe('/collab sync', () => {
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await vi.waitFor(
+    await until(
       () => {
         const expected = content(clients[0]!.doc);
         for (const client of clients) expect(content(client.doc)).toEqual(expected);
@@ -337,7 +345,7 @@ describe('/collab sync', () => {
     await synced(provider);
     const clause = provider.doc.getMap('clauses').get('c-1') as Y.Map<unknown>;
     (clause.get('params') as Y.Map<unknown>).set('floor', 2000000);
-    await vi.waitFor(async () => {
+    await until(async () => {
       const changes = await harness.store.listClauseChanges(roomId, since);
       expect(changes).toEqual([
         expect.objectContaining({ clauseId: 'c-1', memberId: expect.any(String) }),
@@ -356,7 +364,7 @@ describe('/collab sync', () => {
     await synced(provider);
     provider.doc.getText('notes').insert(0, 'abc');
     const clock = Y.getState(provider.doc.store, provider.doc.clientID);
-    await vi.waitFor(() => expect(seen.at(-1)?.[provider.doc.clientID]).toBe(clock));
+    await until(() => expect(seen.at(-1)?.[provider.doc.clientID]).toBe(clock));
   });
 });
 
@@ -466,7 +474,7 @@ describe('/collab refusals', () => {
     expect(codes.get(4400)).toBeGreaterThan(0);
     await stillSyncing(a, b, 'after fuzzing');
     // Whatever was accepted is stored exactly as the live clients see it.
-    await vi.waitFor(async () =>
+    await until(async () =>
       expect(content(await storedDoc(harness.store, roomId))).toEqual(content(a.doc)),
     );
   });
@@ -527,11 +535,11 @@ describe('/collab read-only roles', () => {
       expect(reader.doc.getMap('meta').get('title')).toBe('Remote patient monitoring');
       reader.doc.getMap('meta').set('title', 'Hijacked');
       reader.doc.getText('notes').insert(0, 'not allowed');
-      await vi.waitFor(() => expect(denials).toHaveLength(1));
+      await until(() => expect(denials).toHaveLength(1));
       expect(denials[0]).toMatch(/read-only/);
       // Writers' edits still reach the reader.
       await stillSyncing(a, b, 'writers still write');
-      await vi.waitFor(() =>
+      await until(() =>
         expect(reader.doc.getArray('list').toArray()).toContain('writers still write'),
       );
       expect(a.doc.getMap('meta').get('title')).toBe('Remote patient monitoring');
@@ -550,13 +558,13 @@ describe('/collab read-only roles', () => {
     a.doc.getText('notes').delete(0, 6);
     const viewerToken = harness.invite(roomId, 'viewer');
     const first = connectProvider(harness, roomId, viewerToken);
-    await vi.waitFor(() => expect(first.doc.getText('notes').toString()).toBe('text'));
+    await until(() => expect(first.doc.getText('notes').toString()).toBe('text'));
     // Reconnect with the same document: its sync answer carries the known delete set.
     first.disconnect();
     const denials: string[] = [];
     first.messageHandlers[2] = () => denials.push('denied');
     first.connect();
-    await vi.waitFor(() => expect(first.synced && first.wsconnected).toBe(true));
+    await until(() => expect(first.synced && first.wsconnected).toBe(true));
     await stillSyncing(a, first, 'after viewer reconnect');
     expect(denials).toEqual([]);
   });
@@ -578,9 +586,7 @@ describe('/collab awareness', () => {
     );
     await Promise.all([synced(victim), synced(watcher)]);
     victim.awareness.setLocalStateField('user', { name: 'Vera', color: '#000' });
-    await vi.waitFor(() =>
-      expect(watcher.awareness.getStates().get(victim.doc.clientID)).toBeDefined(),
-    );
+    await until(() => expect(watcher.awareness.getStates().get(victim.doc.clientID)).toBeDefined());
 
     const attacker = await connectRaw(
       harness,
@@ -608,7 +614,7 @@ describe('/collab awareness', () => {
       encoding.writeVarUint8Array(encoder, update);
       attacker.ws.send(encoding.toUint8Array(encoder));
     }
-    await vi.waitFor(() => {
+    await until(() => {
       const state = watcher.awareness.getStates().get(fake.clientID) as
         { user: Record<string, unknown>; cursor: number } | undefined;
       expect(state?.user).toMatchObject({ name: 'Mallory', role: 'negotiator', party: 'csp' });
@@ -624,7 +630,7 @@ describe('/collab awareness', () => {
 
     // Closing a connection removes its presence for everyone.
     attacker.ws.close();
-    await vi.waitFor(() => expect(watcher.awareness.getStates().has(fake.clientID)).toBe(false));
+    await until(() => expect(watcher.awareness.getStates().has(fake.clientID)).toBe(false));
   });
 });
 
@@ -637,15 +643,11 @@ describe('/collab connection health', () => {
     const ghost = connectProvider(harness, roomId, harness.invite(roomId, 'negotiator', 'Ghost'));
     await synced(ghost);
     ghost.awareness.setLocalStateField('user', { name: 'Ghost' });
-    await vi.waitFor(() =>
-      expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(true),
-    );
+    await until(() => expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(true));
     // A network that silently died: the socket stays open but nothing is read any more.
     (ghost.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    await vi.waitFor(() => expect(harness.collab.stats().connections).toBe(1), { timeout: 5_000 });
-    await vi.waitFor(() =>
-      expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(false),
-    );
+    await until(() => expect(harness.collab.stats().connections).toBe(1), { timeout: 5_000 });
+    await until(() => expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(false));
   });
 
   it('lets a member reconnect under the same awareness id before the old socket is gone', async () => {
@@ -671,17 +673,13 @@ describe('/collab connection health', () => {
     };
     await synced(watcher);
     send(first, 1);
-    await vi.waitFor(() =>
-      expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 1 }),
-    );
+    await until(() => expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 1 }));
     send(second, 5);
-    await vi.waitFor(() =>
-      expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 5 }),
-    );
+    await until(() => expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 5 }));
     // The stale socket going away does not erase the state the new one now owns.
     first.ws.close();
     await first.closed;
-    await vi.waitFor(() => expect(harness.collab.stats().connections).toBe(2));
+    await until(() => expect(harness.collab.stats().connections).toBe(2));
     expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 5 });
   });
 });
@@ -694,15 +692,13 @@ describe('/collab persistence', () => {
     const first = connectProvider(harness, roomId, token);
     await synced(first);
     first.doc.getText('notes').insert(0, 'kept across unload');
-    await vi.waitFor(async () =>
+    await until(async () =>
       expect((await storedDoc(harness.store, roomId)).getText('notes').toString()).toBe(
         'kept across unload',
       ),
     );
     first.destroy();
-    await vi.waitFor(() =>
-      expect(harness.collab.stats()).toEqual({ roomsLoaded: 0, connections: 0 }),
-    );
+    await until(() => expect(harness.collab.stats()).toEqual({ roomsLoaded: 0, connections: 0 }));
     // Unloading folded the updates into a snapshot.
     expect((await harness.store.loadDoc(roomId)).updates).toEqual([]);
     const second = connectProvider(harness, roomId, token);
@@ -718,8 +714,8 @@ describe('/collab persistence', () => {
     for (let i = 0; i < 23; i++) {
       (i % 2 === 0 ? a : b).doc.getArray('list').push([`item ${i}`]);
     }
-    await vi.waitFor(() => expect(b.doc.getArray('list').length).toBe(23));
-    await vi.waitFor(async () => {
+    await until(() => expect(b.doc.getArray('list').length).toBe(23));
+    await until(async () => {
       const load = await harness.store.loadDoc(roomId);
       expect(load.snapshotSeq).toBeGreaterThan(0);
       expect(load.updates.length).toBeLessThan(5);
@@ -751,7 +747,7 @@ describe('/collab persistence', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(clients.map((c) => c.messages.length)).toEqual([0, 0, 0, 0, 0]);
     release();
-    await vi.waitFor(() => {
+    await until(() => {
       for (const client of clients) {
         expect(client.doc.getMap('meta').get('title')).toBe('Remote patient monitoring');
       }
@@ -813,7 +809,7 @@ describe('/collab persistence', () => {
     watcher.ws.send(syncStep1Frame(watcher.doc));
     const writer = connectProvider(harness, roomId, harness.invite(roomId, 'negotiator'));
     await synced(writer);
-    await vi.waitFor(() =>
+    await until(() =>
       expect(watcher.doc.getMap('meta').get('title')).toBe('Remote patient monitoring'),
     );
     failNext = true;
@@ -821,7 +817,7 @@ describe('/collab persistence', () => {
     expect((await watcher.closed).code).toBe(4500);
     expect(watcher.doc.getText('notes').toString()).toBe('');
     // The writer's provider reconnects by itself and hands its edit over again.
-    await vi.waitFor(
+    await until(
       async () =>
         expect((await storedDoc(harness.store, roomId)).getText('notes').toString()).toBe(
           'unsaved at first',
