@@ -479,6 +479,19 @@ describe('/collab refusals', () => {
     );
   });
 
+  it('closes a connection that sends more bytes than the byte rate allows with 1008', async () => {
+    const harness = await startHarness();
+    const roomId = await harness.createRoom();
+    const { a, b } = await pairInRoom(harness, roomId);
+    const client = await connectRaw(harness, roomId, harness.invite(roomId, 'negotiator'));
+    // Valid sync step 1 messages (empty state vector) carrying 1.5 MiB of trailing bytes each.
+    const frame = new Uint8Array(1.5 * 1024 * 1024);
+    frame.set([0, 0, 1, 0]);
+    for (let i = 0; i < 4; i++) client.ws.send(frame);
+    expect((await client.closed).code).toBe(1008);
+    await stillSyncing(a, b, 'after byte flood');
+  });
+
   it('closes a connection whose presence state is oversized with 1008', async () => {
     const harness = await startHarness();
     const roomId = await harness.createRoom();

@@ -17,6 +17,7 @@ export const COLLAB_DEFAULTS = {
   maxMessageBytes: MAX_MESSAGE_BYTES,
   rateLimitPerSecond: 200,
   rateLimitBurst: 400,
+  byteRatePerSecond: 2 * 1024 * 1024,
   heartbeatMs: 30_000,
 } as const;
 
@@ -58,6 +59,8 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       logger,
       rateLimitPerSecond: limits.rateLimitPerSecond,
       rateLimitBurst: limits.rateLimitBurst,
+      byteRatePerSecond: limits.byteRatePerSecond,
+      byteBurst: 2 * limits.maxMessageBytes,
       canWrite: canEditDocument(member.role),
       identityFor: (room) => awarenessIdentity(member, room.doc, memberColor),
       onClosed: (closed) => connections.delete(closed),

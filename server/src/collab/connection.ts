@@ -34,6 +34,8 @@ export interface ConnectionDeps {
   logger: Logger;
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  byteRatePerSecond: number;
+  byteBurst: number;
   canWrite: boolean;
   identityFor(room: Room): AwarenessIdentity;
   onClosed(connection: CollabConnection): void;
@@ -48,6 +50,7 @@ export class CollabConnection implements Peer {
   private closed = false;
   private readonly inbox: Buffer[] = [];
   private readonly bucket: TokenBucket;
+  private readonly byteBucket: TokenBucket;
   private deniedSent = false;
   /** Whether the client answered the last ping. */
   private alive = true;
@@ -61,6 +64,7 @@ export class CollabConnection implements Peer {
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = createTokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, Date.now());
+    this.byteBucket = createTokenBucket(deps.byteRatePerSecond, deps.byteBurst, Date.now());
     this.log = deps.logger.child({ roomId, memberId: member.sub });
   }
 
@@ -146,7 +150,8 @@ export class CollabConnection implements Peer {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
-    if (!takeToken(this.bucket, Date.now())) {
+    const now = Date.now();
+    if (!takeToken(this.bucket, now) || !takeToken(this.byteBucket, now, data.length)) {
       countError('rate-limit');
       this.close(closeCodes.rateLimited, 'too many messages');
       return;

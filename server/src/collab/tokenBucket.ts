@@ -9,12 +9,12 @@ export function createTokenBucket(perSecond: number, capacity: number, now: numb
   return { capacity, perSecond, tokens: capacity, updatedAt: now };
 }
 
-/** Refills by the time elapsed, then takes one token; false when none is left. */
-export function takeToken(bucket: TokenBucket, now: number): boolean {
+/** Refills by the time elapsed, then takes `cost` tokens; false (taking none) when too few are left. */
+export function takeToken(bucket: TokenBucket, now: number, cost = 1): boolean {
   const elapsed = Math.max(0, now - bucket.updatedAt) / 1000;
   bucket.tokens = Math.min(bucket.capacity, bucket.tokens + elapsed * bucket.perSecond);
   bucket.updatedAt = now;
-  if (bucket.tokens < 1) return false;
-  bucket.tokens -= 1;
+  if (bucket.tokens < cost) return false;
+  bucket.tokens -= cost;
   return true;
 }

@@ -41,6 +41,8 @@ export interface CollabLimits {
   rateLimitPerSecond?: number;
   /** Token bucket per connection: burst size. Default 400. */
   rateLimitBurst?: number;
+  /** Bytes per second a connection may send, sustained. Default 2 MiB; bursts up to 2 messages of the largest size. */
+  byteRatePerSecond?: number;
   /** Ping interval; a connection that misses a whole interval is dropped. Default 30 000 ms. */
   heartbeatMs?: number;
 }
