@@ -39,7 +39,9 @@ describe('lobby and invitations', () => {
     await room.waitReady();
     const invites = new InvitesDialog(lobby.page);
     await invites.dialog().waitFor();
-    expect(await invites.dialog().getByTestId('organizer-link').textContent()).toMatch(/\/rooms\/[^#]+#token=/);
+    expect(await invites.dialog().getByTestId('organizer-link').textContent()).toMatch(
+      /\/rooms\/[^#]+#token=/,
+    );
 
     const party = await lobby.page.getByLabel('Party').locator('option').first().textContent();
     const link = await invites.invite('Ines Partner', 'negotiator', party ?? undefined);
@@ -88,7 +90,12 @@ describe('lobby and invitations', () => {
       ecosystem: 'custom',
       currency: 'EUR',
       parties: [{ id: 'csp', name: 'CSP', role: 'network' }],
-      assumptions: { periods: 4, periodUnit: 'quarter', discountRatePct: 8, scenarios: [{ id: 'base', name: 'Base', drivers: {} }] },
+      assumptions: {
+        periods: 4,
+        periodUnit: 'quarter',
+        discountRatePct: 8,
+        scenarios: [{ id: 'base', name: 'Base', drivers: {} }],
+      },
       clauses: [
         {
           id: 'c1',
@@ -106,7 +113,10 @@ describe('lobby and invitations', () => {
       expect(text).toContain('ghost');
     }, wait);
     await lobby.importFile('not-json.json', '{ nope');
-    await vi.waitFor(async () => expect(await lobby.importError().textContent()).toMatch(/not JSON/), wait);
+    await vi.waitFor(
+      async () => expect(await lobby.importError().textContent()).toMatch(/not JSON/),
+      wait,
+    );
     await context.close();
   });
 });

@@ -45,7 +45,9 @@ describe('a negotiation between the CSP and the insurer', () => {
 
   it('keeps the token but takes it out of the visible address', async () => {
     expect(a.page.url()).toBe(`${server.url}/rooms/${room.roomId}`);
-    expect(await a.page.evaluate((key) => localStorage.getItem(key), `parley.token.${room.roomId}`)).toBeTruthy();
+    expect(
+      await a.page.evaluate((key) => localStorage.getItem(key), `parley.token.${room.roomId}`),
+    ).toBeTruthy();
   });
 
   it('shows each negotiator the other one in the room', async () => {
@@ -56,7 +58,10 @@ describe('a negotiation between the CSP and the insurer', () => {
     expect(await b.avatar('Ada Kestrel').getAttribute('aria-label')).toContain('Kestrel Mobile');
     await vi.waitFor(async () => expect(await b.allocationCell('csp').count()).toBe(1), wait);
     initialCspAllocation = await b.allocationCell('csp').getAttribute('title');
-    await vi.waitFor(async () => expect(await a.connectionState().textContent()).toBe('Online'), wait);
+    await vi.waitFor(
+      async () => expect(await a.connectionState().textContent()).toBe('Online'),
+      wait,
+    );
     await saveScreenshot(a.page, 'room-overview');
   });
 
@@ -69,7 +74,11 @@ describe('a negotiation between the CSP and the insurer', () => {
     }, wait);
     const describedBy = (await a.param(cspShare).getAttribute('aria-describedby')) ?? '';
     const description = await a.page.evaluate(
-      (ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
       describedBy,
     );
     expect(description).toMatch(/exactly 100 %/);
@@ -104,7 +113,10 @@ describe('a negotiation between the CSP and the insurer', () => {
       expect(after).toBeTruthy();
       expect(after).not.toBe(initialCspAllocation);
     }, wait);
-    await vi.waitFor(async () => expect(await a.saveStatus().textContent()).toBe('All changes saved'), wait);
+    await vi.waitFor(
+      async () => expect(await a.saveStatus().textContent()).toBe('All changes saved'),
+      wait,
+    );
     await b.page.locator('.value-panel').scrollIntoViewIfNeeded();
     await saveScreenshot(b.page, 'value-panel-after-share-change');
   });
@@ -112,7 +124,9 @@ describe('a negotiation between the CSP and the insurer', () => {
   it("shows the CSP's typing and caret to the insurer", async () => {
     await a.typeInClause('Term', ' Either party may propose a review.');
     await vi.waitFor(async () => {
-      expect(await b.clauseText('Term').textContent()).toContain('Either party may propose a review.');
+      expect(await b.clauseText('Term').textContent()).toContain(
+        'Either party may propose a review.',
+      );
       expect(await b.caretLabel('Ada Kestrel').count()).toBe(1);
     }, wait);
     await b.clause('Term').scrollIntoViewIfNeeded();
@@ -120,24 +134,39 @@ describe('a negotiation between the CSP and the insurer', () => {
   });
 
   it('keeps the state across a reload', async () => {
-    await vi.waitFor(async () => expect(await a.saveStatus().textContent()).toBe('All changes saved'), wait);
+    await vi.waitFor(
+      async () => expect(await a.saveStatus().textContent()).toBe('All changes saved'),
+      wait,
+    );
     await a.page.reload();
     await a.waitReady();
-    expect(await a.clauseText('Term').textContent()).toContain('Either party may propose a review.');
+    expect(await a.clauseText('Term').textContent()).toContain(
+      'Either party may propose a review.',
+    );
     expect(await a.param(cspShare).inputValue()).toBe('30');
     expect(a.page.url()).toBe(`${server.url}/rooms/${room.roomId}`);
   });
 
   it('delivers edits made offline once the connection returns', async () => {
     await contextA.setOffline(true);
-    await vi.waitFor(async () => expect(await a.connectionState().textContent()).toBe('Offline'), wait);
+    await vi.waitFor(
+      async () => expect(await a.connectionState().textContent()).toBe('Offline'),
+      wait,
+    );
     await a.typeInClause('Scope of the programme', ' Written while offline.');
-    await vi.waitFor(async () => expect(await a.saveStatus().textContent()).toBe('Unsaved edits on this device'), wait);
+    await vi.waitFor(
+      async () => expect(await a.saveStatus().textContent()).toBe('Unsaved edits on this device'),
+      wait,
+    );
     await saveScreenshot(a.page, 'offline');
-    expect(await b.clauseText('Scope of the programme').textContent()).not.toContain('Written while offline.');
+    expect(await b.clauseText('Scope of the programme').textContent()).not.toContain(
+      'Written while offline.',
+    );
     await contextA.setOffline(false);
     await vi.waitFor(async () => {
-      expect(await b.clauseText('Scope of the programme').textContent()).toContain('Written while offline.');
+      expect(await b.clauseText('Scope of the programme').textContent()).toContain(
+        'Written while offline.',
+      );
     }, wait);
     await vi.waitFor(async () => {
       expect(await a.connectionState().textContent()).toBe('Online');
@@ -149,7 +178,9 @@ describe('a negotiation between the CSP and the insurer', () => {
     const context = await newContext(browser);
     const observer = new RoomPage(await context.newPage());
     await observer.open(room.links.observer);
-    expect(await observer.clauseText('Term').textContent()).toContain('Either party may propose a review.');
+    expect(await observer.clauseText('Term').textContent()).toContain(
+      'Either party may propose a review.',
+    );
     expect(await observer.param(cspShare).inputValue()).toBe('30');
     expect(await observer.totalsTable().count()).toBe(1);
     expect(await observer.editableControls().count()).toBe(0);

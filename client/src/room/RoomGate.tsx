@@ -40,7 +40,8 @@ export default function RoomGate({ roomId }: { roomId: string }) {
   const tokenRef = useRef<string | null | undefined>(undefined);
 
   useEffect(() => {
-    if (tokenRef.current === undefined) tokenRef.current = resolveRoomToken(roomId, window.location.hash, localStorage);
+    if (tokenRef.current === undefined)
+      tokenRef.current = resolveRoomToken(roomId, window.location.hash, localStorage);
     const token = tokenRef.current;
     if (window.location.hash) navigate(`/rooms/${encodeURIComponent(roomId)}`, { replace: true });
     if (!token) {

@@ -145,7 +145,15 @@ function RoomLayout() {
                 />
               );
             })}
-            <AssumptionsEditor />
+            <AssumptionsEditor
+              sheet={sheet}
+              issues={issues}
+              renderKey={JSON.stringify([
+                sheet.assumptions,
+                sheet.currency,
+                issues.filter((i) => i.path.startsWith('assumptions')),
+              ])}
+            />
           </main>
           <ValuePanel />
         </div>

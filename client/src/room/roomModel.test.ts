@@ -5,9 +5,11 @@ import { setAt } from './docWrites';
 import { RoomModel, touchesOnlyClauseText } from './roomModel';
 
 function revenueTotal(model: RoomModel): number {
-  const base = (model.getSnapshot().value as { scenarios: { id: string; totals: Record<string, { allocation: number }> }[] }).scenarios.find(
-    (s) => s.id === 'base',
-  );
+  const base = (
+    model.getSnapshot().value as {
+      scenarios: { id: string; totals: Record<string, { allocation: number }> }[];
+    }
+  ).scenarios.find((s) => s.id === 'base');
   return Object.values(base?.totals ?? {}).reduce((sum, t) => sum + t.allocation, 0);
 }
 

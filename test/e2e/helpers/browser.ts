@@ -32,7 +32,11 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /** Saves a screenshot as a test artifact under test-results/screenshots/. */
-export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: options.fullPage ?? false });

@@ -10,12 +10,27 @@ import { repoRoot } from '../../integration/helpers/server';
  */
 export function buildClient(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'parley-e2e-client-'));
-  execFileSync('pnpm', ['--filter', '@parley/client', 'exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: repoRoot,
-    stdio: 'pipe',
-    timeout: 170_000,
-    // The test runner sets NODE_ENV=test, which would give a development build of React.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(
+    'pnpm',
+    [
+      '--filter',
+      '@parley/client',
+      'exec',
+      'vite',
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'pipe',
+      timeout: 170_000,
+      // The test runner sets NODE_ENV=test, which would give a development build of React.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   return outDir;
 }

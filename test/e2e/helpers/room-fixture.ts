@@ -31,15 +31,25 @@ export interface NegotiationRoom {
 }
 
 export async function createNegotiationRoom(baseUrl: string): Promise<NegotiationRoom> {
-  const room = await createRoom(baseUrl, { title: 'Remote patient monitoring', termsheet: fixedSplitTermSheet() });
+  const room = await createRoom(baseUrl, {
+    title: 'Remote patient monitoring',
+    termsheet: fixedSplitTermSheet(),
+  });
   const link = (token: string) => `${baseUrl}/rooms/${room.roomId}#token=${token}`;
-  const csp = await invite(baseUrl, room.roomId, room.organizerToken, { name: 'Ada Kestrel', role: 'negotiator', party: 'csp' });
+  const csp = await invite(baseUrl, room.roomId, room.organizerToken, {
+    name: 'Ada Kestrel',
+    role: 'negotiator',
+    party: 'csp',
+  });
   const insurer = await invite(baseUrl, room.roomId, room.organizerToken, {
     name: 'Ben Aldermoor',
     role: 'negotiator',
     party: 'insurer',
   });
-  const observer = await invite(baseUrl, room.roomId, room.organizerToken, { name: 'Olive Board', role: 'observer' });
+  const observer = await invite(baseUrl, room.roomId, room.organizerToken, {
+    name: 'Olive Board',
+    role: 'observer',
+  });
   return {
     roomId: room.roomId,
     organizerToken: room.organizerToken,

@@ -19,7 +19,9 @@ export class InvitesDialog {
   }
 
   async revoke(name: string): Promise<void> {
-    await this.dialog().getByRole('button', { name: `Revoke invitation for ${name}` }).click();
+    await this.dialog()
+      .getByRole('button', { name: `Revoke invitation for ${name}` })
+      .click();
   }
 
   async close(): Promise<void> {

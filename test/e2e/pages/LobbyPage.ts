@@ -19,7 +19,9 @@ export class LobbyPage {
   }
 
   async importFile(name: string, content: string): Promise<void> {
-    await this.page.getByLabel('Term sheet file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await this.page
+      .getByLabel('Term sheet file')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
   }
 
   importError(): Locator {

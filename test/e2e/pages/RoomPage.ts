@@ -50,7 +50,9 @@ export class RoomPage {
   }
 
   fieldErrorsFor(label: string): Locator {
-    return this.param(label).locator('xpath=ancestor::div[contains(@class,"field")][1]').locator('.field-error');
+    return this.param(label)
+      .locator('xpath=ancestor::div[contains(@class,"field")][1]')
+      .locator('.field-error');
   }
 
   totalsTable(): Locator {

@@ -1,12 +1,12 @@
 import type { Issue } from '@parley/shared';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';
 import { FieldErrors, NumberInput, SelectInput, TextInput } from '../params/inputs';
 import { fieldId, issuesAt, ParamsContext, useParams } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
-import { useRoom, useSnapshot } from '../RoomContext';
-import type { SheetDriver, SheetScenario } from '../sheet';
+import { useRoom } from '../RoomContext';
+import type { Sheet, SheetDriver, SheetScenario } from '../sheet';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -233,9 +233,15 @@ function ScenarioCard({
   );
 }
 
-export function AssumptionsEditor() {
+interface AssumptionsEditorProps {
+  sheet: Sheet;
+  issues: Issue[];
+  /** Changes whenever anything the editor shows changes; other edits skip its render. */
+  renderKey: string;
+}
+
+function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
   const { session, canEdit } = useRoom();
-  const { sheet, issues } = useSnapshot();
   const a = sheet.assumptions;
   const root = session.doc.getMap<unknown>('assumptions');
   const mapped = useMemo<Issue[]>(
@@ -353,3 +359,8 @@ export function AssumptionsEditor() {
     </section>
   );
 }
+
+export const AssumptionsEditor = memo(
+  AssumptionsEditorInner,
+  (a, b) => a.renderKey === b.renderKey,
+);

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../lib/format';
 import { scrollToClause } from '../outline/ClauseOutline';
 import { useSnapshot } from '../RoomContext';
@@ -8,7 +8,10 @@ import type { PartyTotals } from './valueView';
 const LazyCharts = lazy(() => import('./ValueCharts'));
 
 /** Charts redraw only when what they plot changes, not on every unrelated edit. */
-const ValueCharts = memo(LazyCharts, (a, b) => a.scenarioId === b.scenarioId && a.signature === b.signature);
+const ValueCharts = memo(
+  LazyCharts,
+  (a, b) => a.scenarioId === b.scenarioId && a.signature === b.signature,
+);
 
 function pct(v: number | null): string {
   return v === null ? '—' : formatPercent(v, 1);
@@ -18,7 +21,13 @@ export function ValuePanel() {
   const { sheet, value, issues } = useSnapshot();
   const scenarios = useMemo(() => readScenarios(value), [value]);
   const signature = useMemo(
-    () => JSON.stringify([scenarios, sheet.parties, sheet.assumptions.scenarios.map((s) => s.name), sheet.currency]),
+    () =>
+      JSON.stringify([
+        scenarios,
+        sheet.parties,
+        sheet.assumptions.scenarios.map((s) => s.name),
+        sheet.currency,
+      ]),
     [scenarios, sheet],
   );
   const [chosen, setChosen] = useState<string | null>(null);
@@ -28,6 +37,13 @@ export function ValuePanel() {
     scenarios.find((s) => s.id === 'base') ??
     scenarios[0];
   const scenarioNames = new Map(sheet.assumptions.scenarios.map((s) => [s.id, s.name]));
+  // The figures update with the keystroke; the charts follow in a render that typing may interrupt.
+  const deferred = useDeferredValue({
+    scenarios,
+    scenarioId: scenario?.id ?? '',
+    sheet,
+    signature,
+  });
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity !== 'error');
   const hasLegacy = scenario
@@ -38,22 +54,52 @@ export function ValuePanel() {
     : false;
   const currency = sheet.currency;
   const parties = sheet.parties.map((party, index) => ({ party, index }));
-  const money = (v: number) => ({ text: formatMoneyCompact(v, currency), title: formatMoney(v, currency), negative: v < 0 });
-  const rows: { key: string; label: string; strong?: boolean; render: (t: PartyTotals) => { text: string; title?: string; negative?: boolean } }[] = [
+  const money = (v: number) => ({
+    text: formatMoneyCompact(v, currency),
+    title: formatMoney(v, currency),
+    negative: v < 0,
+  });
+  const rows: {
+    key: string;
+    label: string;
+    strong?: boolean;
+    render: (t: PartyTotals) => { text: string; title?: string; negative?: boolean };
+  }[] = [
     { key: 'allocation', label: 'Allocation', strong: true, render: (t) => money(t.allocation) },
     { key: 'costs', label: 'Costs', render: (t) => money(t.costs) },
     { key: 'net', label: 'Net', strong: true, render: (t) => money(t.net) },
     { key: 'npv', label: 'NPV', render: (t) => money(t.npv) },
-    { key: 'share', label: 'Allocation share', render: (t) => ({ text: pct(t.allocationSharePct) }) },
+    {
+      key: 'share',
+      label: 'Allocation share',
+      render: (t) => ({ text: pct(t.allocationSharePct) }),
+    },
     { key: 'shapley', label: 'Shapley share', render: (t) => ({ text: pct(t.shapleySharePct) }) },
-    ...(hasContribution ? [{ key: 'contribution', label: 'Contribution share', render: (t: PartyTotals) => ({ text: pct(t.contributionSharePct) }) }] : []),
+    ...(hasContribution
+      ? [
+          {
+            key: 'contribution',
+            label: 'Contribution share',
+            render: (t: PartyTotals) => ({ text: pct(t.contributionSharePct) }),
+          },
+        ]
+      : []),
     ...(hasLegacy
-      ? [{ key: 'legacy', label: 'Legacy net', render: (t: PartyTotals) => (t.legacyNet === null ? { text: '—' } : money(t.legacyNet)) }]
+      ? [
+          {
+            key: 'legacy',
+            label: 'Legacy net',
+            render: (t: PartyTotals) => (t.legacyNet === null ? { text: '—' } : money(t.legacyNet)),
+          },
+        ]
       : []),
     {
       key: 'exit',
       label: 'Exit trigger',
-      render: (t) => ({ text: t.exitTriggerPeriod === null ? 'None' : `Period ${t.exitTriggerPeriod}`, negative: t.exitTriggerPeriod !== null }),
+      render: (t) => ({
+        text: t.exitTriggerPeriod === null ? 'None' : `Period ${t.exitTriggerPeriod}`,
+        negative: t.exitTriggerPeriod !== null,
+      }),
     },
   ];
 
@@ -99,7 +145,11 @@ export function ValuePanel() {
                 </th>
                 {parties.map(({ party, index }) => (
                   <th key={party.id} scope="col" data-party={party.id}>
-                    <span className="party-dot" style={{ background: `var(--party-${index % 16})` }} aria-hidden="true" />
+                    <span
+                      className="party-dot"
+                      style={{ background: `var(--party-${index % 16})` }}
+                      aria-hidden="true"
+                    />
                     {party.name}
                   </th>
                 ))}
@@ -107,13 +157,22 @@ export function ValuePanel() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.key} data-measure={row.key} className={row.strong ? 'is-strong' : undefined}>
+                <tr
+                  key={row.key}
+                  data-measure={row.key}
+                  className={row.strong ? 'is-strong' : undefined}
+                >
                   <th scope="row">{row.label}</th>
                   {parties.map(({ party }) => {
                     const t = scenario.totals[party.id];
                     const cell = t ? row.render(t) : { text: '—' };
                     return (
-                      <td key={party.id} data-party={party.id} title={cell.title} className={cell.negative ? 'is-negative' : undefined}>
+                      <td
+                        key={party.id}
+                        data-party={party.id}
+                        title={cell.title}
+                        className={cell.negative ? 'is-negative' : undefined}
+                      >
                         {cell.text}
                       </td>
                     );
@@ -140,7 +199,12 @@ export function ValuePanel() {
           </div>
           {showCharts && (
             <Suspense fallback={<div className="chart-placeholder">Loading charts…</div>}>
-              <ValueCharts scenarios={scenarios} scenarioId={scenario.id} sheet={sheet} signature={signature} />
+              <ValueCharts
+                scenarios={deferred.scenarios}
+                scenarioId={deferred.scenarioId}
+                sheet={deferred.sheet}
+                signature={deferred.signature}
+              />
             </Suspense>
           )}
         </div>
