@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
@@ -240,6 +241,130 @@ describe('/collab on the real server', () => {
     const second = client(server.collabUrl, room.roomId, room.organizerToken);
     await second.synced;
     expect(second.doc.getText('notes').toString()).toBe('survives unloading');
+  });
+});
+
+/** Opens a raw socket, sends `frames`, and resolves with the close code the server chose. */
+async function hostileCloseCode(url: string, frames: (Uint8Array | string)[]): Promise<number> {
+  const ws = new WebSocket(url);
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  ws.on('error', () => undefined);
+  await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  for (const frame of frames) if (ws.readyState === WebSocket.OPEN) ws.send(frame);
+  return closed;
+}
+
+function awarenessFrame(clientId: number, state: unknown, clock = 1): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}
+
+describe('/collab against hostile input', () => {
+  it('closes each offender with a clear code while the process and the room carry on', async () => {
+    const server = await spawnServer();
+    cleanups.push(async () => {
+      server.kill('SIGKILL');
+      await server.exited;
+      rmSync(server.dataDir, { recursive: true, force: true });
+    });
+    const room = await createRoom(server.baseUrl);
+    const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+      name: 'Guest',
+      role: 'negotiator',
+      party: 'csp',
+    });
+    const a = client(server.collabUrl, room.roomId, room.organizerToken);
+    const b = client(server.collabUrl, room.roomId, guest.token);
+    await Promise.all([a.synced, b.synced]);
+    const url = `${server.collabUrl}/${room.roomId}?token=${guest.token}`;
+
+    const valid = new Y.Doc();
+    valid.getArray('log').push(['hostile but valid']);
+    const update = Y.encodeStateAsUpdate(valid);
+    const broken = Uint8Array.from(update);
+    broken[Math.floor(broken.length / 2)] = 0xff;
+    const updateFrame = (bytes: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint(encoder, 2);
+      encoding.writeVarUint8Array(encoder, bytes);
+      return encoding.toUint8Array(encoder);
+    };
+    const codes = {
+      oversized: await hostileCloseCode(url, [new Uint8Array(2 * 1024 * 1024 + 1)]),
+      unknownType: await hostileCloseCode(url, [Uint8Array.from([42, 0])]),
+      brokenVarint: await hostileCloseCode(url, [new Uint8Array(12).fill(0xff)]),
+      garbageUpdate: await hostileCloseCode(url, [updateFrame(Uint8Array.from([9, 9, 9, 9]))]),
+      truncated: await hostileCloseCode(url, [updateFrame(update).slice(0, 6)]),
+      textFrame: await hostileCloseCode(url, ['{"type":"sync"}']),
+      flood: await hostileCloseCode(
+        url,
+        Array.from({ length: 600 }, () => Uint8Array.from([3])),
+      ),
+    };
+    expect(codes).toEqual({
+      oversized: 1009,
+      unknownType: 4400,
+      brokenVarint: 4400,
+      garbageUpdate: 4400,
+      truncated: 4400,
+      textFrame: 4400,
+      flood: 1008,
+    });
+    // A one-byte corruption of a real update is either refused whole or applied whole.
+    const corrupted = await Promise.race([
+      hostileCloseCode(url, [updateFrame(broken)]),
+      new Promise<number>((resolve) => setTimeout(() => resolve(0), 500)),
+    ]);
+    expect([0, 4400]).toContain(corrupted);
+
+    expect(server.child.exitCode).toBeNull();
+    expect((await request(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
+    expect([a.closes, b.closes]).toEqual([[], []]);
+    a.doc.getArray('log').push(['after the attacks']);
+    await until(() => expect(b.doc.getArray('log').toArray()).toContain('after the attacks'));
+  });
+
+  it('presence carries the token’s identity, whatever the client claims', async () => {
+    const server = await started();
+    const room = await createRoom(server.baseUrl);
+    const mallory = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+      name: 'Mallory',
+      role: 'negotiator',
+      party: 'csp',
+    });
+    const organizer = client(server.collabUrl, room.roomId, room.organizerToken);
+    await organizer.synced;
+    organizer.provider.awareness.setLocalStateField('user', { name: 'Olga' });
+    const url = `${server.collabUrl}/${room.roomId}?token=${mallory.token}`;
+    const ws = new WebSocket(url);
+    cleanups.push(() => ws.terminate());
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    // Mallory claims to be the organizer, on her own client id and on the organizer's.
+    ws.send(
+      awarenessFrame(777, { user: { name: 'The Organizer', role: 'organizer', color: '#fff' } }),
+    );
+    ws.send(
+      awarenessFrame(organizer.doc.clientID, { user: { name: 'Olga', text: 'I accept' } }, 99),
+    );
+    await until(() =>
+      expect(organizer.provider.awareness.getStates().get(777)).toMatchObject({
+        user: { name: 'Mallory', role: 'negotiator', party: 'csp' },
+      }),
+    );
+    const own = organizer.provider.awareness.getStates().get(organizer.doc.clientID) as {
+      user: { name: string; text?: string };
+    };
+    expect(own.user).toEqual({ name: 'Olga' });
+    ws.close();
+    await until(() => expect(organizer.provider.awareness.getStates().has(777)).toBe(false));
   });
 });
 
