@@ -34,8 +34,6 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
-  /** Holders other than peers (e.g. a REST read in progress) that keep the room loaded. */
-  holds = 0;
   idleTimer: NodeJS.Timeout | null = null;
   failed = false;
   private queue: Promise<void> = Promise.resolve();
@@ -224,14 +222,6 @@ export class Room {
         this.deps.logger.error({ err: error, roomId: this.id }, 'stored listener failed');
       }
     }
-  }
-
-  /** The state vector the store holds right now (the document between two queued writes). */
-  storedStateVector(): Promise<Record<number, number>> {
-    let vector: Record<number, number> = {};
-    return this.enqueue(() => {
-      vector = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc)));
-    }).then(() => vector);
   }
 
   /**

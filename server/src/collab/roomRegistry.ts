@@ -89,12 +89,12 @@ export class RoomRegistry {
 
   /** Starts the idle countdown once nobody holds the room any more. */
   release(room: Room): void {
-    if (room.peers.size > 0 || room.holds > 0 || room.failed) return;
+    if (room.peers.size > 0 || room.failed) return;
     if (this.loaded.get(room.id) !== room) return;
     this.cancelIdle(room);
     room.idleTimer = setTimeout(() => {
       room.idleTimer = null;
-      if (room.peers.size === 0 && room.holds === 0) void this.unload(room);
+      if (room.peers.size === 0) void this.unload(room);
     }, this.options.idleUnloadMs);
     room.idleTimer.unref();
   }
