@@ -1,6 +1,6 @@
 import { createRoomDoc, getClauseMap, templates } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { setAt } from './docWrites';
 import { RoomModel, touchesOnlyClauseText } from './roomModel';
 

@@ -154,10 +154,11 @@ export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () =>
             >
               {roleOptions.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}: {o.hint}
+                  {o.label}
                 </option>
               ))}
             </select>
+            <p className="hint">{roleOptions.find((o) => o.value === role)?.hint}</p>
           </div>
           {needsParty && (
             <div className="field">

@@ -115,9 +115,12 @@ function TextListField({ path, label, value }: { path: DocPath; label: string; v
   const items = Array.isArray(value) ? value.map(String) : [];
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label.startsWith(`${ctx.clauseTitle}: `) ? label.slice(ctx.clauseTitle.length + 2) : label}
+      </label>
       <input
         id={id}
+        aria-label={label}
         className="input"
         value={items.join(', ')}
         readOnly={!ctx.canEdit}
@@ -238,7 +241,7 @@ function columnsFor(
       for (const party of ctx.parties)
         columns.push({
           key: `${field.key}.${party.id}`,
-          label: `${humanize(field.key)}: ${party.name}${field.spec.meaning === 'share' ? ' (%)' : ''}`,
+          label: `${party.name}${field.spec.meaning === 'share' ? ' (%)' : ''}`,
           path: [field.key, party.id],
           spec: field.spec.value,
           partyName: `${party.name} ${field.key === 'beneficiaries' ? 'beneficiary share (%)' : suffix}`,

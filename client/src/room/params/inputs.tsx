@@ -109,6 +109,7 @@ export function NumberInput({
   placeholder,
   compact,
   hideLabel,
+  visibleLabel,
 }: NumberInputProps) {
   const ctx = useParams();
   const dotted = dottedPath(path);
@@ -141,7 +142,7 @@ export function NumberInput({
   return (
     <div className={`field field-number${compact ? ' field-compact' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
-        {label}
+        {visibleLabel ?? shortLabel(label, ctx.clauseTitle)}
       </label>
       <div
         className={`input-affix${invalid ? ' is-invalid' : ''}${!ctx.canEdit ? ' is-readonly' : ''}`}

@@ -13,6 +13,12 @@ const ValueCharts = memo(
   (a, b) => a.scenarioId === b.scenarioId && a.signature === b.signature,
 );
 
+/** The first word of a party's name, enough to tell columns apart in a narrow panel. */
+function shortName(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? name;
+  return first.length >= 3 ? first : name;
+}
+
 function pct(v: number | null): string {
   return v === null ? '—' : formatPercent(v, 1);
 }
@@ -144,13 +150,16 @@ export function ValuePanel() {
                   <span className="visually-hidden">Measure</span>
                 </th>
                 {parties.map(({ party, index }) => (
-                  <th key={party.id} scope="col" data-party={party.id}>
-                    <span
-                      className="party-dot"
-                      style={{ background: `var(--party-${index % 16})` }}
-                      aria-hidden="true"
-                    />
-                    {party.name}
+                  <th key={party.id} scope="col" data-party={party.id} title={party.name}>
+                    <span className="party-head">
+                      <span
+                        className="party-dot"
+                        style={{ background: `var(--party-${index % 16})` }}
+                        aria-hidden="true"
+                      />
+                      <span aria-hidden="true">{shortName(party.name)}</span>
+                      <span className="visually-hidden">{party.name}</span>
+                    </span>
                   </th>
                 ))}
               </tr>
