@@ -55,3 +55,32 @@ export type {
   InterServerEvents,
   SocketData,
 } from './socket-events';
+export {
+  createThreadRequestSchema,
+  replyRequestSchema,
+  editCommentRequestSchema,
+  commentRefRequestSchema,
+  threadRefRequestSchema,
+  listThreadsRequestSchema,
+  emptyRequestSchema,
+  markNotificationsRequestSchema,
+  postCommentRequestSchema,
+} from './comments';
+export type {
+  CreateThreadRequest,
+  ReplyRequest,
+  EditCommentRequest,
+  CommentRefRequest,
+  ThreadRefRequest,
+  ListThreadsRequest,
+  MarkNotificationsRequest,
+  PostCommentRequest,
+} from './comments';
+export { commentClientEvents } from './comments-events';
+export type {
+  CommentEvent,
+  ThreadListResult,
+  NotificationListResult,
+  CommentServerToClientEvents,
+  CommentClientToServerEvents,
+} from './comments-events';
