@@ -53,7 +53,12 @@ function until<T>(
 let roomCounter = 0;
 
 async function startHarness(
-  options: { limits?: CollabLimits; wrapStore?: (store: Store) => Store } = {},
+  options: {
+    limits?: CollabLimits;
+    wrapStore?: (store: Store) => Store;
+    /** Awaited at the start of every authentication, to hold upgrades in flight. */
+    beforeAuth?: () => Promise<void>;
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-collab-'));
   const realStore = createStore({ kind: 'sqlite', dataDir });
@@ -71,6 +76,7 @@ async function startHarness(
     logger: createLogger('silent'),
     limits: { idleUnloadMs: 60_000, ...options.limits },
     authenticate: async (roomId, token, origin) => {
+      await options.beforeAuth?.();
       if (origin !== undefined && origin !== 'http://allowed.example') {
         return { ok: false, status: 403, code: 'origin-not-allowed', message: 'bad origin' };
       }
@@ -406,6 +412,26 @@ describe('/collab refusals', () => {
     harness.collab.disconnectMember(roomId, memberId);
     expect((await client.closed).code).toBe(4403);
     await stillSyncing(a, b, 'after revocation');
+  });
+
+  it('a revocation that lands while the member is still authenticating reaches that connection', async () => {
+    let hold = false;
+    let held: (() => void) | null = null;
+    const harness = await startHarness({
+      beforeAuth: () =>
+        hold ? new Promise<void>((resolve) => (held = resolve)) : Promise.resolve(),
+    });
+    const roomId = await harness.createRoom();
+    const token = harness.invite(roomId, 'negotiator', 'Mallory');
+    const memberId = 'm-' + token.split('-')[1];
+    hold = true;
+    const pending = connectRaw(harness, roomId, token);
+    await until(() => expect(held).not.toBeNull());
+    harness.collab.disconnectMember(roomId, memberId);
+    held!();
+    const client = await pending;
+    expect((await client.closed).code).toBe(4403);
+    expect(client.messages).toEqual([]);
   });
 
   it('closes an oversized message with 1009 and keeps the room', async () => {

@@ -49,9 +49,29 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   }, limits.heartbeatMs);
   heartbeat.unref();
 
-  function startConnection(ws: WebSocket, member: CollabMember, roomId: string): void {
+  // A revocation that lands while a connection of that member is still being authenticated
+  // must reach it too: disconnectMember bumps an epoch the pending upgrade compares against.
+  let epoch = 0;
+  let upgradesInFlight = 0;
+  const disconnectedAt = new Map<string, number>();
+  const memberKey = (roomId: string, memberId: string): string => `${roomId}\u0000${memberId}`;
+  const upgradeSettled = (): void => {
+    upgradesInFlight--;
+    if (upgradesInFlight === 0) disconnectedAt.clear();
+  };
+
+  function startConnection(
+    ws: WebSocket,
+    member: CollabMember,
+    roomId: string,
+    startedAt: number,
+  ): void {
     if (closing) {
       ws.close(closeCodes.goingAway, 'server shutting down');
+      return;
+    }
+    if ((disconnectedAt.get(memberKey(roomId, member.sub)) ?? -1) > startedAt) {
+      ws.close(closeCodes.revoked, 'membership revoked');
       return;
     }
     const connection = new CollabConnection(ws, roomId, member, {
@@ -82,6 +102,8 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       refuseUpgrade(socket, 404, 'room-not-found', 'No room has this id.');
       return;
     }
+    const startedAt = epoch;
+    upgradesInFlight++;
     options
       .authenticate(target.roomId, target.token, request.headers.origin, request.headers.host)
       .then((result) => {
@@ -97,20 +119,24 @@ export function attachCollab(options: CollabOptions): CollabHandle {
         }
         if (socket.destroyed) return;
         const { member } = result;
+        // Without verifyClient, ws completes the upgrade synchronously: the connection is
+        // registered before this upgrade counts as settled.
         wss.handleUpgrade(request, socket, head, (ws) =>
-          startConnection(ws, member, target.roomId),
+          startConnection(ws, member, target.roomId, startedAt),
         );
       })
       .catch((error: unknown) => {
         countError('auth');
         logger.error({ err: error }, 'collab authentication failed');
         refuseUpgrade(socket, 500, 'internal', 'Authentication could not be checked.');
-      });
+      })
+      .finally(upgradeSettled);
   };
   options.server.on('upgrade', onUpgrade);
 
   return {
     disconnectMember(roomId, memberId) {
+      if (upgradesInFlight > 0) disconnectedAt.set(memberKey(roomId, memberId), ++epoch);
       for (const connection of [...connections]) {
         if (connection.roomId === roomId && connection.member.sub === memberId) {
           connection.close(closeCodes.revoked, 'membership revoked');
