@@ -6,6 +6,12 @@ export { StoreError } from './storeError';
 export type { StoreErrorCode } from './storeError';
 export type { QueryTimer } from './timing';
 export type {
+  CommentPatch,
+  CommentStore,
+  NotificationRecord,
+  VisitRecord,
+} from './commentTypes';
+export type {
   AppendUpdate,
   ClauseChange,
   DocLoad,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations';
+import { createCommentStore } from './commentStore';
 import type { StoreKind } from './migrations';
 import {
   clauseChangeFromRow,
@@ -65,6 +66,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
   }
 
   return {
+    ...createCommentStore(db),
     kind,
 
     migrate: () => migrateToLatest(db, kind),

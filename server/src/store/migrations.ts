@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema';
+import { commentsMigration } from './commentMigration';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -71,6 +72,7 @@ function migrations(kind: StoreKind): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_comments': commentsMigration,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { CommentTables } from './commentSchema';
 
 /**
  * PostgreSQL hands bigint columns back as strings (they may exceed 2^53); SQLite hands back numbers.
@@ -48,7 +49,7 @@ export interface ClauseChangesTable {
   at: Int8;
 }
 
-export interface Database {
+export interface Database extends CommentTables {
   rooms: RoomsTable;
   members: MembersTable;
   doc_updates: DocUpdatesTable;

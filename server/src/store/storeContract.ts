@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './storeError';
+import { describeCommentStoreContract } from './commentStoreContract';
 import type { MemberRecord, RoomRecord, Store } from './types';
 
 export interface StoreUnderTest {
@@ -360,6 +361,11 @@ export function describeStoreContract(
         expect(await store.revokeMember(r.id, 'no-such-member', T0)).toBe(false);
       });
     });
+
+    describeCommentStoreContract(
+      () => store,
+      async () => (await newRoom()).room.id,
+    );
 
     describe('lifecycle', () => {
       it('migrates again without touching the data', async () => {

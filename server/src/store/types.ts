@@ -1,4 +1,5 @@
 import type { Role } from '@parley/shared';
+import type { CommentStore } from './commentTypes';
 
 /** A negotiation room as the store keeps it; the term sheet itself lives in the Yjs updates. */
 export interface RoomRecord {
@@ -51,7 +52,7 @@ export interface AppendUpdate {
   at: number;
 }
 
-export interface Store {
+export interface Store extends CommentStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema; safe to run at every start. */
   migrate(): Promise<void>;
