@@ -9,3 +9,12 @@ export function enterNewRoom(roomId: string, organizerToken: string): void {
   sessionStorage.setItem(justCreatedKey(roomId), '1');
   navigate(`/rooms/${encodeURIComponent(roomId)}`);
 }
+
+export const nameKey = 'parley.name';
+
+/** Keeps the organizer's name for the next room; returns it trimmed, or undefined when empty. */
+export function rememberName(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed) localStorage.setItem(nameKey, trimmed);
+  return trimmed || undefined;
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError, createRoom } from '../lib/api';
-import { enterNewRoom } from '../lib/enterRoom';
+import { enterNewRoom, rememberName } from '../lib/enterRoom';
 
 interface ShownIssue {
   severity: string;
@@ -21,7 +21,7 @@ function toShownIssues(details: unknown): ShownIssue[] {
 }
 
 /** Import of a parley.termsheet/v1 file: checked with the engine here, and again by the server. */
-export function ImportPanel() {
+export function ImportPanel({ organizerName }: { organizerName: string }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +56,12 @@ export function ImportPanel() {
     }
     setBusy(true);
     try {
-      const room = await createRoom({ title: termsheet.title, termsheet: parsed });
+      const name = rememberName(organizerName);
+      const room = await createRoom({
+        title: termsheet.title,
+        termsheet: parsed,
+        ...(name ? { organizerName: name } : {}),
+      });
       enterNewRoom(room.roomId, room.organizerToken);
     } catch (err) {
       if (err instanceof ApiError) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, createRoom, listTemplates } from '../lib/api';
 import type { TemplateSummary } from '../lib/api';
-import { enterNewRoom } from '../lib/enterRoom';
+import { enterNewRoom, nameKey, rememberName } from '../lib/enterRoom';
 import { ImportPanel } from './ImportPanel';
 
 const ecosystemBlurb: Record<string, string> = {
@@ -15,6 +15,7 @@ export function LobbyPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const [yourName, setYourName] = useState(() => localStorage.getItem(nameKey) ?? '');
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
 
@@ -46,9 +47,11 @@ export function LobbyPage() {
     setBusy(true);
     setCreateError(null);
     try {
+      const organizerName = rememberName(yourName);
       const room = await createRoom({
         title: title.trim() || 'Untitled negotiation',
         template: selected,
+        ...(organizerName ? { organizerName } : {}),
       });
       enterNewRoom(room.roomId, room.organizerToken);
     } catch (error) {
@@ -123,6 +126,18 @@ export function LobbyPage() {
                   required
                 />
               </div>
+              <div className="field">
+                <label htmlFor="your-name">Your name</label>
+                <input
+                  id="your-name"
+                  className="input"
+                  value={yourName}
+                  onChange={(e) => setYourName(e.target.value)}
+                  maxLength={100}
+                  placeholder="How others see you in the room"
+                  autoComplete="name"
+                />
+              </div>
               {createError && (
                 <p className="form-error" role="alert">
                   {createError}
@@ -134,7 +149,7 @@ export function LobbyPage() {
             </form>
           </section>
 
-          <ImportPanel />
+          <ImportPanel organizerName={yourName} />
         </div>
       </main>
     </div>

@@ -254,6 +254,9 @@ function columnsFor(
           path: [field.key, sub.key],
           spec: sub.spec,
         });
+    } else if (field.key === 'id') {
+      // Ids are references other clauses use; new rows get a fresh one, so they are not edited here.
+      continue;
     } else if (field.spec.type !== 'array' && field.spec.type !== 'unknown') {
       columns.push({
         key: field.key,

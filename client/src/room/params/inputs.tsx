@@ -318,7 +318,7 @@ export function PartyListInput({
                 ctx.set(path, next);
               }}
             />
-            {party.name}
+            {party.name.split(/\s+/)[0]}
           </label>
         );
       })}
