@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
@@ -365,6 +367,57 @@ describe('/collab against hostile input', () => {
     expect(own.user).toEqual({ name: 'Olga' });
     ws.close();
     await until(() => expect(organizer.provider.awareness.getStates().has(777)).toBe(false));
+  });
+});
+
+describe('/collab on PostgreSQL', () => {
+  const adminUrl =
+    process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  async function admin(statement: string): Promise<void> {
+    const connection = new pg.Client({ connectionString: adminUrl });
+    await connection.connect();
+    try {
+      await connection.query(statement);
+    } finally {
+      await connection.end();
+    }
+  }
+
+  it('stores, compacts, unloads and reloads the same way as on SQLite', async () => {
+    const name = `parley_collab_${randomBytes(6).toString('hex')}`;
+    await admin(`CREATE DATABASE ${name}`);
+    cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const server = await started({
+      env: { DATABASE_URL: url.toString() },
+      collabLimits: { compactThreshold: 10, idleUnloadMs: 200 },
+    });
+    const { room, tokens } = await negotiators(server, 4);
+    const clients = tokens.map((token) => client(server.collabUrl, room.roomId, token));
+    await Promise.all(clients.map((c) => c.synced));
+    const random = mulberry32(5);
+    for (let round = 0; round < 10; round++) {
+      for (const [i, c] of clients.entries()) {
+        const text = c.doc.getText('notes');
+        text.insert(Math.floor(random() * (text.length + 1)), `${i}.${round} `);
+        c.doc.getArray('log').push([`${i}-${round}`]);
+      }
+    }
+    await until(() => {
+      const expected = content(clients[0]!.doc);
+      for (const c of clients) expect(content(c.doc)).toEqual(expected);
+    });
+    const final = content(clients[0]!.doc);
+    await until(async () => expect(content(await storedDoc(server, room.roomId))).toEqual(final));
+    expect((await server.server.store.loadDoc(room.roomId)).snapshotSeq).toBeGreaterThan(0);
+
+    for (const c of clients) c.destroy();
+    await until(() => expect(server.server.collab.stats().roomsLoaded).toBe(0));
+    const again = client(server.collabUrl, room.roomId, room.organizerToken);
+    await again.synced;
+    expect(content(again.doc)).toEqual(final);
   });
 });
 
