@@ -53,13 +53,7 @@ export function saveText(status: SessionStatus): string {
   }
 }
 
-export function RoomHeader({
-  onShare,
-  onToggleNav,
-}: {
-  onShare: () => void;
-  onToggleNav?: () => void;
-}) {
+export function RoomHeader({ onShare }: { onShare: () => void }) {
   const { canEdit, canManageInvites, session } = useRoom();
   const { sheet } = useSnapshot();
   const status = useSessionStatus();
@@ -69,16 +63,6 @@ export function RoomHeader({
   return (
     <header className="room-header">
       <div className="room-header-main">
-        {onToggleNav && (
-          <button
-            type="button"
-            className="btn btn-icon nav-toggle"
-            aria-label="Show clause outline"
-            onClick={onToggleNav}
-          >
-            ☰
-          </button>
-        )}
         <button
           type="button"
           className="brand brand-button"
