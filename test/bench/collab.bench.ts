@@ -9,6 +9,7 @@
  * PARLEY_COLLAB_BENCH=memory prints that figure alone.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import pg from 'pg';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -366,23 +368,60 @@ function typingUpdates(count: number): Uint8Array[] {
   return updates;
 }
 
+async function appendLatencies(store: Store, roomId: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (const data of typingUpdates(count)) {
+    const started = performance.now();
+    await store.appendUpdate({ roomId, data, memberId: 'm', clauseIds: [], at: Date.now() });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** The same appends on PostgreSQL, in a database of its own; skipped when none is reachable. */
+async function measurePostgresAppend(): Promise<void> {
+  const adminUrl =
+    process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `parley_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string): Promise<void> => {
+    const connection = new pg.Client({ connectionString: adminUrl });
+    await connection.connect();
+    try {
+      await connection.query(statement);
+    } finally {
+      await connection.end();
+    }
+  };
+  try {
+    await admin(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    report('store append, PostgreSQL', `skipped (${(error as Error).message})`, '', null);
+    return;
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = createStore({ kind: 'postgres', databaseUrl: url.toString() });
+  try {
+    await store.migrate();
+    await createRooms(store, ['append'], templateUpdate());
+    const append = summarize(await appendLatencies(store, 'append', 1000));
+    report(
+      `store append, PostgreSQL (${append.n} appends) p50 / p99`,
+      `${ms(append.p50)} / ${ms(append.p99)}`,
+      '',
+      null,
+    );
+  } finally {
+    await store.close();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
 async function measureStoreAndColdLoad(): Promise<void> {
   const { store, dataDir, close } = await openStore();
   try {
     await createRooms(store, ['append', 'history'], templateUpdate());
-    const appendTimes: number[] = [];
-    for (const data of typingUpdates(2000)) {
-      const started = performance.now();
-      await store.appendUpdate({
-        roomId: 'append',
-        data,
-        memberId: 'm',
-        clauseIds: [],
-        at: Date.now(),
-      });
-      appendTimes.push(performance.now() - started);
-    }
-    const append = summarize(appendTimes);
+    const append = summarize(await appendLatencies(store, 'append', 2000));
     report(
       `store append, SQLite (${append.n} appends) p50 / p99`,
       `${ms(append.p50)} / ${ms(append.p99)}`,
@@ -488,6 +527,7 @@ export default async function run(): Promise<void> {
       .join(' ')}`,
   );
   await measureStoreAndColdLoad();
+  await measurePostgresAppend();
   await measureMemory();
   await measureLatency();
   console.log('');
