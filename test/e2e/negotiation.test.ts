@@ -174,6 +174,28 @@ describe('a negotiation between the CSP and the insurer', () => {
     }, wait);
   });
 
+  it('lets a negotiator add, reorder and remove clauses, and the other side follows', async () => {
+    const outline = a.page.getByRole('navigation', { name: 'Clauses' });
+    await outline.getByLabel('Add a clause').selectOption({ label: 'Custom clause' });
+    await outline.getByRole('button', { name: 'Add', exact: true }).click();
+    await vi.waitFor(async () => expect(await b.clause('Custom clause').count()).toBe(1), wait);
+    const titles = async () =>
+      b.page
+        .locator('section.clause-block:not(.assumptions) .clause-title')
+        .evaluateAll((nodes) =>
+          nodes.map(
+            (n) =>
+              (n.querySelector('input') as HTMLInputElement | null)?.value ?? n.textContent ?? '',
+          ),
+        );
+    expect((await titles()).at(-1)).toBe('Custom clause');
+    await outline.getByRole('button', { name: 'Move Custom clause up' }).click();
+    await vi.waitFor(async () => expect((await titles()).at(-2)).toBe('Custom clause'), wait);
+    await outline.getByRole('button', { name: 'Remove Custom clause' }).click();
+    await outline.getByRole('button', { name: 'Confirm removing Custom clause' }).click();
+    await vi.waitFor(async () => expect(await b.clause('Custom clause').count()).toBe(0), wait);
+  });
+
   it('lets an observer see everything and edit nothing', async () => {
     const context = await newContext(browser);
     const observer = new RoomPage(await context.newPage());
