@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { MAX_REST_BODY_BYTES, memberColor } from '@parley/shared';
+import {
+  COMMENT_RATE_BURST,
+  COMMENT_RATE_PER_MINUTE,
+  MAX_REST_BODY_BYTES,
+  memberColor,
+} from '@parley/shared';
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { serverMetrics } from './metrics';
@@ -24,6 +29,10 @@ import {
   registerTemplateRoutes,
 } from './http';
 import { attachRealtime } from './realtime';
+import { commentsRealtime } from './realtime/comments-realtime';
+import { CommentsService } from './comments';
+import type { RateLimitOptions } from './comments';
+import { registerCommentRoutes } from './http/routes';
 import type { Realtime } from './realtime';
 
 export interface ParleyServerOptions {
@@ -33,6 +42,8 @@ export interface ParleyServerOptions {
   /** Where the built client lives; defaults to client/dist of this checkout. */
   clientDir?: string;
   collabLimits?: CollabLimits;
+  /** Per-member limit on comment writes (Socket.IO and REST together). */
+  commentRateLimit?: RateLimitOptions;
 }
 
 export interface ParleyServer {
@@ -126,6 +137,16 @@ export async function createParleyServer(
     }
   };
 
+  const comments = new CommentsService({
+    store,
+    getDoc,
+    now: () => Date.now(),
+    rateLimit: options.commentRateLimit ?? {
+      burst: COMMENT_RATE_BURST,
+      perMinute: COMMENT_RATE_PER_MINUTE,
+    },
+  });
+
   const realtime = attachRealtime({
     httpServer: app.server,
     auth,
@@ -136,6 +157,7 @@ export async function createParleyServer(
     logger,
     onConnectionsChanged: (delta) => metrics.socketConnections.inc(delta),
     onError: () => metrics.errors.inc({ source: 'socketio' }),
+    features: [commentsRealtime(comments, logger)],
   });
   const unsubscribeStored = collab.onStored((roomId, stateVector) => {
     const clocks: Record<string, number> = {};
@@ -163,6 +185,7 @@ export async function createParleyServer(
   registerTemplateRoutes(app);
   registerRoomRoutes(app, { services, auth });
   registerInviteRoutes(app, { services, auth });
+  registerCommentRoutes(app, { auth, comments });
   await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
 
   try {

@@ -28,8 +28,13 @@ import { partyIndexOf, readRoomParties } from '../services/room-parties';
 import { PresenceRegistry } from './presence';
 import { SaveStatusTracker } from './save-status';
 
-type ParleyIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-type ParleySocket = Socket<
+export type ParleyIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type ParleySocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   InterServerEvents,
@@ -46,6 +51,18 @@ export interface RealtimeOptions {
   logger: Logger;
   onConnectionsChanged(delta: number): void;
   onError(): void;
+  /** More Socket.IO events (e.g. comments), each registered on every authenticated socket. */
+  features?: readonly RealtimeFeature[];
+}
+
+export type EventHandler = (payload: unknown) => Promise<Ack<unknown>> | Ack<unknown>;
+
+/** A set of Socket.IO events handled outside this file, with the same ack and error handling. */
+export interface RealtimeFeature {
+  readonly events: readonly string[];
+  attach(io: ParleyIo): void;
+  connection(socket: ParleySocket, on: (event: string, fn: EventHandler) => void): void;
+  disconnect?(socket: ParleySocket): void;
 }
 
 export interface Realtime {
@@ -80,6 +97,8 @@ function isAck(value: unknown): value is (result: Ack<unknown>) => void {
 export function attachRealtime(options: RealtimeOptions): Realtime {
   const { auth, tokens, origins, store, logger } = options;
   const presence = new PresenceRegistry();
+  const features = options.features ?? [];
+  const featureEvents = new Set(features.flatMap((f) => f.events));
   const io: ParleyIo = new Server(options.httpServer, {
     path: '/socket.io',
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
@@ -94,6 +113,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       callback(null, isOriginAllowed(origins, req.headers.origin, req.headers.host));
     },
   });
+  for (const feature of features) feature.attach(io);
   const saveStatus = new SaveStatusTracker((status) => {
     io.to(roomChannel(status.roomId)).emit('save:status', status);
   });
@@ -212,15 +232,20 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       return ackOk({ self, presence: presence.state(roomId), saved });
     });
 
+    for (const feature of features) {
+      feature.connection(socket, (event, fn) => handle(socket, event, fn));
+    }
+
     // An event nobody handles would leave the client waiting on its ack forever.
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (knownEvents.has(event)) return;
+      if (knownEvents.has(event) || featureEvents.has(event)) return;
       const ack = args[args.length - 1];
       if (isAck(ack)) ack(ackError('unknown-event', `There is no event "${event}".`));
     });
 
     socket.on('disconnect', () => {
       presence.leave(roomId, socket.id);
+      for (const feature of features) feature.disconnect?.(socket);
       options.onConnectionsChanged(-1);
       broadcastPresence(roomId);
       if (presence.state(roomId).entries.length === 0) saveStatus.forget(roomId);

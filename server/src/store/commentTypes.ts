@@ -20,7 +20,8 @@ export interface NotificationRecord extends CommentNotification {
 
 /** A change to one comment: a new body (an edit) or a deletion (the body is cleared). */
 export type CommentPatch =
-  { kind: 'edit'; body: string; mentions: string[]; at: number } | { kind: 'delete'; at: number };
+  | { kind: 'edit'; body: string; mentions: readonly string[]; at: number }
+  | { kind: 'delete'; at: number };
 
 /**
  * Comment threads, read markers, visits and notifications. The store keeps every thread of a
