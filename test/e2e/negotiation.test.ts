@@ -133,6 +133,21 @@ describe('a negotiation between the CSP and the insurer', () => {
     await saveScreenshot(b.page, 'remote-caret');
   });
 
+  it('shows parameter chips in the text with the live value', async () => {
+    const chips = () => b.clause('Term').locator('.param-chip');
+    const before = await chips().count();
+    await a.clauseText('Term').click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.getByLabel('Insert a parameter value (Term)').selectOption('durationMonths');
+    await vi.waitFor(async () => expect(await chips().count()).toBe(before + 1), wait);
+    await a.setParam('Term: Duration (months)', '24');
+    await vi.waitFor(async () => {
+      const texts = await chips().allTextContents();
+      expect(texts.filter((t) => t === '24').length).toBeGreaterThanOrEqual(2);
+      expect(texts).not.toContain('18');
+    }, wait);
+  });
+
   it('keeps the state across a reload', async () => {
     await vi.waitFor(
       async () => expect(await a.saveStatus().textContent()).toBe('All changes saved'),

@@ -98,7 +98,9 @@ export function ClauseBody({
 
   return (
     <div className="clause-body">
-      {editable && editor && <EditorToolbar editor={editor} title={title} />}
+      {editable && editor && (
+        <EditorToolbar editor={editor} title={title} clauseId={clauseId} model={model} />
+      )}
       <EditorContent editor={editor} />
     </div>
   );

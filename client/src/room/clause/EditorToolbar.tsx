@@ -1,8 +1,44 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { useSyncExternalStore } from 'react';
+import type { RoomModel } from '../roomModel';
+import { formatParamValue } from './paramRef';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every scalar inside a clause's params, as dotted paths: what a chip in the text can show. */
+export function paramLeaves(params: unknown, prefix = ''): { path: string; value: unknown }[] {
+  const out: { path: string; value: unknown }[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (Array.isArray(node)) {
+      if (node.every((v) => typeof v === 'string')) out.push({ path, value: node });
+      else node.forEach((item, i) => visit(item, path ? `${path}.${i}` : String(i)));
+    } else if (isRecord(node)) {
+      for (const [key, value] of Object.entries(node)) visit(value, path ? `${path}.${key}` : key);
+    } else if (node !== undefined && path) out.push({ path, value: node });
+  };
+  visit(params, prefix);
+  return out;
+}
 
 /** The few formatting commands the term-sheet schema allows, as named, keyboard-reachable buttons. */
-export function EditorToolbar({ editor, title }: { editor: Editor; title: string }) {
+interface EditorToolbarProps {
+  editor: Editor;
+  title: string;
+  clauseId: string;
+  model: RoomModel;
+}
+
+export function EditorToolbar({ editor, title, clauseId, model }: EditorToolbarProps) {
+  // A string snapshot, so the toolbar redraws only when this clause's params change.
+  const paramsJson = useSyncExternalStore(model.subscribe, () => {
+    const { sheet } = model.getSnapshot();
+    const clause = sheet.clauses.find((c) => c.id === clauseId);
+    return JSON.stringify([clause?.params ?? {}, sheet.currency]);
+  });
+  const [params, currency] = JSON.parse(paramsJson) as [unknown, string];
+  const leaves = paramLeaves(params);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -69,6 +105,29 @@ export function EditorToolbar({ editor, title }: { editor: Editor; title: string
         editor.chain().focus().toggleOrderedList().run(),
       )}
       {button('Quote', '❝', state.quote, () => editor.chain().focus().toggleBlockquote().run())}
+      {leaves.length > 0 && (
+        <>
+          <span className="tool-sep" aria-hidden="true" />
+          <select
+            className="tool-select"
+            aria-label={`Insert a parameter value (${title})`}
+            value=""
+            onMouseDown={(e) => e.stopPropagation()}
+            onChange={(e) => {
+              const path = e.target.value;
+              if (path)
+                editor.chain().focus().insertContent({ type: 'paramRef', attrs: { path } }).run();
+            }}
+          >
+            <option value="">Insert value…</option>
+            {leaves.map((leaf) => (
+              <option key={leaf.path} value={leaf.path}>
+                {leaf.path} = {formatParamValue(leaf.path, leaf.value, currency)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
     </div>
   );
 }
