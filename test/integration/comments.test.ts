@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { getClauseBody, textAnchorPositions } from '@parley/shared';
 import type {
   Ack,
