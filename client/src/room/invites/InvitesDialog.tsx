@@ -210,43 +210,49 @@ export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () =>
                   <td>{member.role}</td>
                   <td>{partyName(member.partyId)}</td>
                   <td className="member-actions">
-                    {member.revokedAt ? (
-                      <span className="muted small">Revoked</span>
-                    ) : (
-                      <>
-                        {link && (
-                          <>
-                            <input
-                              className="input input-link"
-                              readOnly
-                              value={link}
-                              aria-label={`Invitation link for ${member.name}`}
-                              onFocus={(e) => e.target.select()}
-                            />
-                            <CopyButton
-                              text={link}
-                              label={`Copy invitation link for ${member.name}`}
-                            />
-                          </>
-                        )}
-                        {!self && (
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-sm btn-danger-text"
-                            aria-label={`Revoke invitation for ${member.name}`}
-                            onClick={() => void revoke(member)}
-                          >
-                            Revoke
-                          </button>
-                        )}
-                      </>
-                    )}
+                    <div>
+                      {member.revokedAt ? (
+                        <span className="muted small">Revoked</span>
+                      ) : (
+                        <>
+                          {link && (
+                            <>
+                              <input
+                                className="input input-link"
+                                readOnly
+                                value={link}
+                                aria-label={`Invitation link for ${member.name}`}
+                                onFocus={(e) => e.target.select()}
+                              />
+                              <CopyButton
+                                text={link}
+                                label={`Copy invitation link for ${member.name}`}
+                              />
+                            </>
+                          )}
+                          {!self && (
+                            <button
+                              type="button"
+                              className="btn btn-ghost btn-sm btn-danger-text"
+                              aria-label={`Revoke invitation for ${member.name}`}
+                              onClick={() => void revoke(member)}
+                            >
+                              Revoke
+                            </button>
+                          )}
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        <p className="hint">
+          A link is shown only when its invitation is created. If one is lost, revoke it and invite
+          the person again.
+        </p>
       </div>
     </dialog>
   );
