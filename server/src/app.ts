@@ -215,6 +215,7 @@ export async function createParleyServer(
           failed = true;
         }
       };
+      comments.stop();
       await step('closing Socket.IO', () => realtime.close());
       // Flushes every pending document update to the store before the store closes.
       await step('closing /collab', () => collab.close());

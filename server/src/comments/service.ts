@@ -88,6 +88,7 @@ export class CommentsService {
   private publisher: CommentPublisher = silentPublisher;
   private readonly limiter: RateLimiter;
   private lastAt = 0;
+  private stopped = false;
 
   constructor(private readonly options: CommentsServiceOptions) {
     this.limiter = new RateLimiter(options.rateLimit, options.now);
@@ -95,6 +96,11 @@ export class CommentsService {
 
   setPublisher(publisher: CommentPublisher): void {
     this.publisher = publisher;
+  }
+
+  /** The server is stopping: connections closing now are not visits ending. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Strictly increasing times, so "after my read marker" is never ambiguous. */
@@ -467,6 +473,7 @@ export class CommentsService {
   /** Ends a visit: the next summary reports what changes after this moment. */
   async markVisited(member: MemberClaims): Promise<{ visitedAt: number }> {
     const at = this.now();
+    if (this.stopped) return { visitedAt: at };
     const baseline = await this.currentBaseline(member.roomId, at);
     await this.options.store.saveVisit(member.roomId, member.memberId, {
       visitedAt: at,
