@@ -1,7 +1,7 @@
 import { clauseKindIds, clauseKinds } from '@parley/shared';
 import type { ClauseKind } from '@parley/shared';
 import { insertClause, moveClause, removeClause } from '../roomDoc';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { kindLabel } from '../clause/ClauseBlock';
 import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
 
@@ -23,6 +23,30 @@ export function ClauseOutline() {
   const status = useSessionStatus();
   const [kind, setKind] = useState<string>('custom');
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [current, setCurrent] = useState<string | null>(null);
+  const order = sheet.clauses.map((c) => c.id).join(',');
+
+  // The clause nearest the top of the viewport is the one the outline marks as current.
+  useEffect(() => {
+    const blocks = [
+      ...document.querySelectorAll<HTMLElement>('section.clause-block[id^="clause-"]'),
+    ];
+    const visible = new Map<string, number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const id = entry.target.id.slice('clause-'.length);
+          if (entry.isIntersecting) visible.set(id, entry.boundingClientRect.top);
+          else visible.delete(id);
+        }
+        const top = [...visible.entries()].sort((a, b) => a[1] - b[1])[0];
+        if (top) setCurrent(top[0]);
+      },
+      { rootMargin: '-80px 0px -55% 0px' },
+    );
+    blocks.forEach((block) => observer.observe(block));
+    return () => observer.disconnect();
+  }, [order]);
 
   const usedCalculatorKinds = new Set(
     sheet.clauses.filter((c) => clauseKinds[c.kind as ClauseKind]?.calculator).map((c) => c.kind),
@@ -54,10 +78,14 @@ export function ClauseOutline() {
           const here = status.presence.filter((p) => p.focus === clause.id && !p.self);
           const title = clause.title.trim() || kindLabel(clause.kind);
           return (
-            <li key={clause.id} className={`outline-item state-${state}`}>
+            <li
+              key={clause.id}
+              className={`outline-item state-${state}${current === clause.id ? ' is-current' : ''}`}
+            >
               <button
                 type="button"
                 className="outline-link"
+                aria-current={current === clause.id ? 'location' : undefined}
                 onClick={() => scrollToClause(clause.id)}
               >
                 <span className={`state-dot state-${state}`} aria-hidden="true" />
