@@ -84,3 +84,10 @@ export type {
   CommentServerToClientEvents,
   CommentClientToServerEvents,
 } from './comments-events';
+export { agreementClientEvents, agreementEmptyRequestSchema } from './mediation-agreement';
+export type {
+  ProposalListResult,
+  OverlapListResult,
+  AgreementServerToClientEvents,
+  AgreementClientToServerEvents,
+} from './mediation-agreement';

@@ -3,6 +3,10 @@ import type { AckCallback, ErrorBody } from './ack';
 import type { PresenceEntry, PresenceFocus, PresenceState } from './presence';
 import type { SaveStatus } from './save-status';
 import type { CommentClientToServerEvents, CommentServerToClientEvents } from './comments-events';
+import type {
+  AgreementClientToServerEvents,
+  AgreementServerToClientEvents,
+} from './mediation-agreement';
 
 /** What `room:state` answers: the caller as others see them, who else is here, what is stored. */
 export interface RoomStateSnapshot {
@@ -20,7 +24,9 @@ export interface SessionEnded extends ErrorBody {
  * Events the server emits. Payloads are built by the server from validated data, so clients
  * may trust their shape.
  */
-export interface ServerToClientEvents extends CommentServerToClientEvents {
+export interface ServerToClientEvents
+  extends CommentServerToClientEvents,
+    AgreementServerToClientEvents {
   'presence:state': (state: PresenceState) => void;
   'save:status': (status: SaveStatus) => void;
   'session:ended': (reason: SessionEnded) => void;
@@ -30,7 +36,9 @@ export interface ServerToClientEvents extends CommentServerToClientEvents {
  * Events a client emits. The server validates every payload with the schema of the same name
  * (they are typed here for the client's sake) and always answers through the ack.
  */
-export interface ClientToServerEvents extends CommentClientToServerEvents {
+export interface ClientToServerEvents
+  extends CommentClientToServerEvents,
+    AgreementClientToServerEvents {
   'presence:focus': (focus: PresenceFocus, ack: AckCallback<null>) => void;
   'room:state': (payload: Record<string, never>, ack: AckCallback<RoomStateSnapshot>) => void;
 }
