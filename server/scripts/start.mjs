@@ -1,13 +1,14 @@
-// `pnpm start`: builds the web client when it is missing or older than its sources, then runs
-// the server in this process's place (signals and exit code pass straight through).
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start` / `pnpm start`: installs dependencies on first run, builds the web client when it
+// is missing or older than its sources, then runs the server in this process's place (signals and
+// exit code pass straight through).
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
-import { URL, fileURLToPath } from 'node:url';
+import { ensureInstalled, root, runPnpm } from './bootstrap.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+ensureInstalled();
 const builtIndex = join(root, 'client/dist/index.html');
 // The client bundles shared/, so a change there needs a rebuild too.
 const sources = [
@@ -39,11 +40,7 @@ function clientIsStale() {
 
 if (process.env.PARLEY_SKIP_CLIENT_BUILD !== '1' && clientIsStale()) {
   console.error('Building the web client (client/dist is missing or older than its sources)...');
-  const build = spawnSync('pnpm', ['--filter', '@parley/client', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) {
+  if (runPnpm(['--filter', '@parley/client', 'build']) !== 0) {
     console.error(
       'The client build failed; starting the server anyway (the API works without it).',
     );
