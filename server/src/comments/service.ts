@@ -486,7 +486,14 @@ export class CommentsService {
     const visit = await this.options.store.getVisit(member.roomId, member.memberId);
     let previous: VisitBaseline | null = null;
     if (visit !== undefined) {
-      const parsed = visitBaselineSchema.safeParse(JSON.parse(visit.baseline));
+      // An unreadable baseline (say, from an older format) counts as a first visit, not a failure.
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(visit.baseline);
+      } catch {
+        raw = null;
+      }
+      const parsed = visitBaselineSchema.safeParse(raw);
       previous = parsed.success ? parsed.data : null;
     }
     const current = await this.currentBaseline(member.roomId, this.now());
