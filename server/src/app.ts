@@ -34,6 +34,8 @@ import { CommentsService } from './comments';
 import type { RateLimitOptions } from './comments';
 import { registerCommentRoutes } from './http/routes';
 import type { Realtime } from './realtime';
+import { AuditLog } from './mediation/audit';
+import { governanceWriteGuard, RoomModes } from './mediation/roomMode';
 
 export interface ParleyServerOptions {
   logger?: Logger;
@@ -53,6 +55,10 @@ export interface ParleyServer {
   store: Store;
   collab: CollabHandle;
   realtime: Realtime;
+  /** The rooms' hash-chained audit log. */
+  audit: AuditLog;
+  /** Mediation mode, locks and agenda of each room. */
+  modes: RoomModes;
   logger: Logger;
   /** Stops accepting, ends every connection, flushes the collab rooms, closes the store. */
   close(): Promise<void>;
@@ -123,6 +129,9 @@ export async function createParleyServer(
     limits: { idleUnloadMs: config.roomIdleUnloadMs, ...options.collabLimits },
   });
 
+  const audit = new AuditLog(store);
+  const modes = new RoomModes(store);
+  collab.setWriteGuard(governanceWriteGuard(modes));
   const getDoc = async (roomId: string) => {
     try {
       return await collab.getDoc(roomId);
@@ -178,6 +187,7 @@ export async function createParleyServer(
       });
     },
     now: () => Date.now(),
+    audit: (roomId, entry) => audit.append(roomId, entry),
   };
 
   installErrorHandling(app, () => metrics.errors.inc({ source: 'http' }));
@@ -227,5 +237,5 @@ export async function createParleyServer(
     return closing;
   };
 
-  return { url, port: address.port, store, collab, realtime, logger, close };
+  return { url, port: address.port, store, collab, realtime, audit, modes, logger, close };
 }

@@ -360,6 +360,76 @@ export type {
   CommentClientToServerEvents,
 } from './protocol';
 
+// mediation: governance
+export {
+  AUDIT_GENESIS_HASH,
+  AUDIT_EXPORT_FORMAT,
+  auditDetailsSchema,
+  auditEntrySchema,
+  auditVerificationSchema,
+  auditExportSchema,
+  canonicalAuditEntry,
+  verifyAuditChain,
+} from './mediation/governance-audit';
+export type {
+  AuditEntry,
+  AuditDetails,
+  UnhashedAuditEntry,
+  AuditVerification,
+  AuditExport,
+} from './mediation/governance-audit';
+export {
+  MAX_POSITION_LENGTH,
+  MAX_DRAFT_NOTE_LENGTH,
+  MAX_CAUCUS_MESSAGE_LENGTH,
+  MAX_AGENDA_ITEMS,
+  mediationModes,
+  mediationModeSchema,
+  mediationStateSchema,
+  draftVotes,
+  draftVoteSchema,
+  draftVoteRecordSchema,
+  draftSchema,
+  disputeStatuses,
+  disputeStatusSchema,
+  disputeSchema,
+  caucusMessageSchema,
+  clauseRefRequestSchema,
+  setModeRequestSchema,
+  setAgendaRequestSchema,
+  setAgendaCurrentRequestSchema,
+  publishDraftRequestSchema,
+  voteDraftRequestSchema,
+  openDisputeRequestSchema,
+  disputeRefRequestSchema,
+  resolveDisputeRequestSchema,
+  listDisputesRequestSchema,
+  caucusSendRequestSchema,
+  caucusListRequestSchema,
+} from './mediation/governance-schemas';
+export type {
+  MediationMode,
+  MediationState,
+  DraftVoteValue,
+  DraftVote,
+  Draft,
+  DisputeStatus,
+  Dispute,
+  CaucusMessage,
+  ClauseRefRequest,
+  SetModeRequest,
+  SetAgendaRequest,
+  SetAgendaCurrentRequest,
+  PublishDraftRequest,
+  VoteDraftRequest,
+  OpenDisputeRequest,
+  DisputeRefRequest,
+  ResolveDisputeRequest,
+  ListDisputesRequest,
+  CaucusSendRequest,
+  CaucusListRequest,
+} from './mediation/governance-schemas';
+
 // mediation: agreement
 export {
   canonicalJson,

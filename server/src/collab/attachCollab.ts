@@ -8,7 +8,14 @@ import { CollabConnection } from './connection';
 import { awarenessIdentity, defaultMemberColor } from './identity';
 import { countError } from './metrics';
 import { RoomRegistry } from './roomRegistry';
-import type { CollabHandle, CollabMember, CollabOptions, StoredListener } from './types';
+import type {
+  CollabHandle,
+  CollabMember,
+  CollabOptions,
+  DocChangedListener,
+  StoredListener,
+  WriteGuard,
+} from './types';
 import { parseCollabTarget, refuseUpgrade } from './upgradeRequest';
 
 export const COLLAB_DEFAULTS = {
@@ -30,12 +37,16 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   const logger = options.logger.child({ module: 'collab' });
   const memberColor = options.memberColor ?? defaultMemberColor;
   const storedListeners = new Set<StoredListener>();
+  const changedListeners = new Set<DocChangedListener>();
+  let writeGuard: WriteGuard | null = null;
   const registry = new RoomRegistry({
     store: options.store,
     logger,
     idleUnloadMs: limits.idleUnloadMs,
     compactThreshold: limits.compactThreshold,
     storedListeners,
+    changedListeners,
+    writeGuard: () => writeGuard,
   });
   const connections = new Set<CollabConnection>();
   const wss = new WebSocketServer({
@@ -153,6 +164,24 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       return () => {
         storedListeners.delete(listener);
       };
+    },
+    async applyServerChange(roomId, change, attribution) {
+      const room = await registry.acquire(roomId);
+      try {
+        await room.applyServerChange(change, attribution.memberId);
+        if (room.failed) throw new Error(`room ${roomId}: the change could not be stored`);
+      } finally {
+        registry.release(room);
+      }
+    },
+    onDocChanged(listener) {
+      changedListeners.add(listener);
+      return () => {
+        changedListeners.delete(listener);
+      };
+    },
+    setWriteGuard(guard) {
+      writeGuard = guard;
     },
     stats() {
       return { roomsLoaded: registry.size, connections: connections.size };

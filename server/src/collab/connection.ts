@@ -11,10 +11,11 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
+  encodeUpdate,
 } from './messages';
 import { collabMetrics, countError } from './metrics';
 import type { Peer } from './peer';
-import type { Room } from './room';
+import type { ClientUpdateResult, Room } from './room';
 import { UpdateRejectedError } from './room';
 import type { RoomRegistry } from './roomRegistry';
 import { createTokenBucket, takeToken } from './tokenBucket';
@@ -227,10 +228,24 @@ export class CollabConnection implements Peer {
       if (updateChangesDoc(decoded, room.doc)) this.denyWrite();
       return;
     }
-    this.answer(room.applyClientUpdate(this, payload));
+    this.answer(
+      room.applyClientUpdate(this, payload, decoded).then((result) => this.afterWrite(result)),
+    );
   }
 
-  private answer(work: Promise<void>): void {
+  /**
+   * A refused write is undone on the writer's side as far as Yjs allows (its insertions are
+   * deleted), and the writer is told why through the auth message, whose reason starts with the
+   * refusal code. A client that also deleted content rebuilds its document from the server.
+   */
+  private afterWrite(result: ClientUpdateResult | undefined): void {
+    if (result?.kind !== 'refused') return;
+    this.log.info({ code: result.refusal.code }, 'document write refused');
+    this.send(encodeUpdate(result.revert));
+    this.send(encodePermissionDenied(`${result.refusal.code}: ${result.refusal.message}`));
+  }
+
+  private answer(work: Promise<unknown>): void {
     work.catch((error: unknown) => {
       if (error instanceof UpdateRejectedError) {
         this.malformed(`Yjs refused the update (${error.message})`);

@@ -8,6 +8,11 @@ export type {
   CollabMember,
   CollabOptions,
   CollabStats,
+  ChangeAttribution,
+  DocChange,
+  DocChangedListener,
   StoredListener,
+  WriteGuard,
+  WriteRefusalReason,
   StoredStateVector,
 } from './types';

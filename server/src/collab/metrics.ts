@@ -28,6 +28,7 @@ export type CollabErrorKind =
   | 'too-big'
   | 'rate-limit'
   | 'awareness-spoof'
+  | 'write-refused'
   | 'read-only-write'
   | 'socket';
 

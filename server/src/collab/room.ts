@@ -1,4 +1,4 @@
-import { clausesTouchedBy, closeCodes } from '@parley/shared';
+import { clausesTouchedBy, clausesTouchedByUpdate, closeCodes } from '@parley/shared';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -6,13 +6,20 @@ import type { Store } from '../store/types';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
 import { collabMetrics, countError } from './metrics';
 import type { Peer } from './peer';
-import type { StoredListener } from './types';
+import type { DocChangedListener, StoredListener, WriteGuard } from './types';
+import type { DecodedUpdate } from './updateCheck';
+import { updateChangesDoc } from './updateCheck';
+import { continuesRefused, encodeRevert, newStructRanges } from './writeRefusal';
+import type { WriteRefusal } from './writeRefusal';
 
 export interface RoomDeps {
   store: Store;
   logger: Logger;
   compactThreshold: number;
   storedListeners: ReadonlySet<StoredListener>;
+  changedListeners: ReadonlySet<DocChangedListener>;
+  /** The current write guard (locks, single-text mode), or null. */
+  writeGuard(): WriteGuard | null;
   /** Called once when a store write failed: the room must be dropped and reloaded. */
   onFailure(room: Room, error: unknown): void;
 }
@@ -24,6 +31,21 @@ interface Captured {
 
 /** Thrown into the caller when a client update passed decoding yet Yjs refused to apply it. */
 export class UpdateRejectedError extends Error {}
+
+/** What the room did with a client's update. */
+export type ClientUpdateResult =
+  { kind: 'applied' } | { kind: 'refused'; refusal: WriteRefusal; revert: Uint8Array };
+
+/** The origin of server-side edits: not a connection, so every peer receives them. */
+interface ServerOrigin {
+  readonly memberId: string | null;
+}
+
+type Origin = Peer | ServerOrigin;
+
+function randomClientId(): number {
+  return Math.floor(Math.random() * 0xffffffff) >>> 0;
+}
 
 /**
  * One loaded room: its document, awareness and peers. Every document write goes through one
@@ -37,7 +59,11 @@ export class Room {
   idleTimer: NodeJS.Timeout | null = null;
   failed = false;
   private queue: Promise<void> = Promise.resolve();
-  private capture: { origin: Peer; items: Captured[] } | null = null;
+  private capture: { origin: Origin; items: Captured[] } | null = null;
+  /** Per connection: client id → end clock of the structs refused from it. */
+  private readonly refused = new WeakMap<Peer, Map<number, number>>();
+  /** The client id server-side edits are made under, kept for the room's lifetime. */
+  private readonly serverClientId = randomClientId();
   private lastSeq: number;
   private sinceSnapshot: number;
   private compacting: Promise<void> | null = null;
@@ -99,10 +125,14 @@ export class Room {
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
   };
 
-  private enqueue(task: () => Promise<void> | void): Promise<void> {
+  /** Runs `task` after every earlier one; once the room has failed, tasks are skipped (undefined). */
+  private enqueue<T>(task: () => Promise<T> | T): Promise<T | undefined> {
     const run = this.queue.then(() => (this.failed ? undefined : task()));
     // One failed task must not stall the ones after it; its own caller still sees the error.
-    this.queue = run.catch(() => undefined);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -161,10 +191,29 @@ export class Room {
     });
   }
 
-  /** Applies, stores, then relays a writer's update. Rejects with UpdateRejectedError if Yjs refuses it. */
-  applyClientUpdate(peer: Peer, update: Uint8Array): Promise<void> {
-    return this.enqueue(async () => {
-      const capture = { origin: peer, items: [] as Captured[] };
+  /**
+   * Applies, stores, then relays a writer's update, unless the write guard refuses it: then
+   * nothing of it is applied, stored or relayed, and the result carries an update that undoes
+   * the writer's own insertions on its side. Rejects with UpdateRejectedError if Yjs refuses it.
+   */
+  applyClientUpdate(
+    peer: Peer,
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+  ): Promise<ClientUpdateResult | undefined> {
+    return this.enqueue(async (): Promise<ClientUpdateResult> => {
+      const refusal = await this.checkWrite(peer, update, decoded);
+      if (refusal !== null) {
+        const ranges = newStructRanges(decoded, this.doc);
+        const refused = this.refused.get(peer) ?? new Map<number, number>();
+        for (const [client, list] of ranges) {
+          refused.set(client, Math.max(refused.get(client) ?? 0, list[list.length - 1]!.to));
+        }
+        this.refused.set(peer, refused);
+        countError('write-refused');
+        return { kind: 'refused', refusal, revert: encodeRevert(ranges) };
+      }
+      const capture = { origin: peer as Origin, items: [] as Captured[] };
       this.capture = capture;
       try {
         Y.applyUpdate(this.doc, update, peer);
@@ -178,20 +227,87 @@ export class Room {
         this.capture = null;
       }
       for (const item of capture.items) {
-        if (this.failed) return;
-        await this.store(peer, item);
+        if (this.failed) break;
+        await this.store(peer, peer.member.sub, item);
       }
+      return { kind: 'applied' };
     });
   }
 
-  private async store(peer: Peer, item: Captured): Promise<void> {
+  /** Consults the write guard, only for updates that change something while it is active. */
+  private async checkWrite(
+    peer: Peer,
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+  ): Promise<WriteRefusal | null> {
+    const refused = this.refused.get(peer);
+    const guard = this.deps.writeGuard();
+    if (refused === undefined && guard === null) return null;
+    if (!updateChangesDoc(decoded, this.doc)) return null;
+    if (refused !== undefined && continuesRefused(decoded, this.doc, refused)) {
+      return {
+        code: 'write-refused',
+        message: 'This change builds on a change the server refused; it was not saved either.',
+      };
+    }
+    if (guard === null || !(await guard.needsCheck(this.id))) return null;
+    let touched: string[];
+    try {
+      touched = clausesTouchedByUpdate(this.doc, update).clauses;
+    } catch (error) {
+      throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
+    }
+    return guard.check(this.id, peer.member, touched);
+  }
+
+  /**
+   * Applies an edit made by the server (e.g. an accepted proposal) through the same queue:
+   * `change` runs on a copy first, so an edit that throws changes nothing; the resulting update
+   * is applied, stored, then relayed to every peer.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void, memberId: string | null): Promise<void> {
+    return this.enqueue(async () => {
+      const copy = new Y.Doc();
+      copy.clientID = this.serverClientId;
+      const updates: Uint8Array[] = [];
+      try {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+        copy.on('update', (update: Uint8Array) => updates.push(update));
+        Y.transact(copy, () => change(copy));
+      } finally {
+        copy.destroy();
+      }
+      if (updates.length === 0) return;
+      const origin: ServerOrigin = { memberId };
+      const capture = { origin: origin as Origin, items: [] as Captured[] };
+      this.capture = capture;
+      try {
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of updates) Y.applyUpdate(this.doc, update, origin);
+          },
+          origin,
+        );
+      } finally {
+        this.capture = null;
+      }
+      for (const item of capture.items) {
+        if (this.failed) break;
+        await this.store(null, memberId, item);
+      }
+      if (this.failed) throw new Error('the change could not be stored');
+    });
+  }
+
+  private async store(peer: Peer | null, memberId: string | null, item: Captured): Promise<void> {
     const started = performance.now();
     let seq: number;
     try {
       seq = await this.deps.store.appendUpdate({
         roomId: this.id,
         data: item.update,
-        memberId: peer.member.sub,
+        memberId,
         clauseIds: item.clauseIds,
         at: Date.now(),
       });
@@ -207,8 +323,19 @@ export class Room {
     const message = encodeUpdate(item.update);
     for (const other of this.peers) if (other !== peer) other.send(message);
     this.notifyStored();
+    this.notifyChanged(item.clauseIds, memberId);
     if (this.sinceSnapshot >= this.deps.compactThreshold && this.compacting === null) {
       this.startCompaction();
+    }
+  }
+
+  private notifyChanged(clauseIds: string[], memberId: string | null): void {
+    for (const listener of this.deps.changedListeners) {
+      try {
+        listener(this.id, { clauseIds, memberId });
+      } catch (error) {
+        this.deps.logger.error({ err: error, roomId: this.id }, 'doc-changed listener failed');
+      }
     }
   }
 

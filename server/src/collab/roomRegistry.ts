@@ -3,7 +3,7 @@ import type { Store } from '../store/types';
 import { closeCodes } from '@parley/shared';
 import { collabMetrics, countError } from './metrics';
 import { Room } from './room';
-import type { StoredListener } from './types';
+import type { DocChangedListener, StoredListener, WriteGuard } from './types';
 
 export interface RoomRegistryOptions {
   store: Store;
@@ -11,6 +11,8 @@ export interface RoomRegistryOptions {
   idleUnloadMs: number;
   compactThreshold: number;
   storedListeners: ReadonlySet<StoredListener>;
+  changedListeners: ReadonlySet<DocChangedListener>;
+  writeGuard(): WriteGuard | null;
 }
 
 /**
@@ -64,6 +66,8 @@ export class RoomRegistry {
         logger: this.options.logger,
         compactThreshold: this.options.compactThreshold,
         storedListeners: this.options.storedListeners,
+        changedListeners: this.options.changedListeners,
+        writeGuard: this.options.writeGuard,
         onFailure: (failed, error) => this.dropFailed(failed, error),
       });
       this.loaded.set(roomId, room);

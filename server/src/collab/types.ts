@@ -65,6 +65,40 @@ export type StoredStateVector = Record<number, number>;
 
 export type StoredListener = (roomId: string, storedStateVector: StoredStateVector) => void;
 
+/** What one stored document update changed, and who made it (null: the server on nobody's behalf). */
+export interface DocChange {
+  clauseIds: string[];
+  memberId: string | null;
+}
+
+export type DocChangedListener = (roomId: string, change: DocChange) => void;
+
+/** Why a write was refused; `code` also starts the reason the client is sent. */
+export interface WriteRefusalReason {
+  code: string;
+  message: string;
+}
+
+/**
+ * Decides, per room, whether a member's document write may go in (locks, single-text mode).
+ * Consulted in the room's write queue, so the answer holds for the document the write meets.
+ */
+export interface WriteGuard {
+  /** Whether this room's writes need checking at all; when false, touched clauses are not computed. */
+  needsCheck(roomId: string): boolean | Promise<boolean>;
+  /** null lets the write in; a reason refuses it. Only asked for writes that change the document. */
+  check(
+    roomId: string,
+    member: CollabMember,
+    touchedClauseIds: readonly string[],
+  ): WriteRefusalReason | null | Promise<WriteRefusalReason | null>;
+}
+
+/** Who a server-side edit is attributed to. */
+export interface ChangeAttribution {
+  memberId: string | null;
+}
+
 export interface CollabStats {
   roomsLoaded: number;
   connections: number;
@@ -80,6 +114,20 @@ export interface CollabHandle {
   getDoc(roomId: string): Promise<Y.Doc>;
   /** Called after each durable append with the state the store now holds. Returns unsubscribe. */
   onStored(listener: StoredListener): () => void;
+  /**
+   * Applies an edit made by the server (e.g. an accepted proposal) atomically through the room's
+   * store-before-relay queue: `change` runs on a copy first, so one that throws changes nothing.
+   * The write guard does not apply. Resolves once the change is stored and relayed.
+   */
+  applyServerChange(
+    roomId: string,
+    change: (doc: Y.Doc) => void,
+    attribution: ChangeAttribution,
+  ): Promise<void>;
+  /** Called after each stored document update (client or server). Returns unsubscribe. */
+  onDocChanged(listener: DocChangedListener): () => void;
+  /** Installs (or with null removes) the guard every client write must pass. */
+  setWriteGuard(guard: WriteGuard | null): void;
   stats(): CollabStats;
   /** Stops accepting, flushes pending appends, compacts and closes every connection. */
   close(): Promise<void>;

@@ -13,4 +13,14 @@ export interface ServiceContext {
   /** Ends every live connection (collab and Socket.IO) of a member at once. */
   disconnectMember(roomId: string, memberId: string): void;
   now(): number;
+  /** Records a server-authoritative action in the room's audit log. */
+  audit?(
+    roomId: string,
+    entry: {
+      actorId: string | null;
+      action: string;
+      target?: string;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<unknown>;
 }

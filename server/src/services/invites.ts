@@ -60,6 +60,12 @@ export async function createInvite(
     revokedAt: null,
   };
   await ctx.store.createMember(member);
+  await ctx.audit?.(member.roomId, {
+    actorId: caller.memberId,
+    action: 'invite.created',
+    target: member.id,
+    details: { name: member.name, role: member.role, partyId: member.partyId },
+  });
   const token = await ctx.tokens.sign({
     sub: member.id,
     room: member.roomId,
@@ -89,11 +95,21 @@ export async function revokeInvite(
   if (memberId === caller.memberId) {
     throw new ServiceError(400, 'invalid-payload', 'You cannot revoke your own access.');
   }
-  const revoked = await ctx.store.revokeMember(caller.roomId, memberId, ctx.now());
+  const at = ctx.now();
+  const revoked = await ctx.store.revokeMember(caller.roomId, memberId, at);
   const member = revoked ? await ctx.store.getMember(caller.roomId, memberId) : undefined;
   if (member === undefined) {
     throw new ServiceError(404, 'not-found', `There is no invite ${memberId} in this room.`);
   }
   ctx.disconnectMember(caller.roomId, memberId);
+  // Revoking again only confirms the first revocation, which is already in the log.
+  if (member.revokedAt === at) {
+    await ctx.audit?.(caller.roomId, {
+      actorId: caller.memberId,
+      action: 'invite.revoked',
+      target: memberId,
+      details: { name: member.name, role: member.role, partyId: member.partyId },
+    });
+  }
   return memberInfo(member);
 }

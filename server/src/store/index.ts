@@ -12,6 +12,14 @@ export type {
   VisitRecord,
 } from './commentTypes';
 export type {
+  AuditTip,
+  ClauseLockRecord,
+  DraftRecord,
+  DraftVoteRecord,
+  GovernanceStore,
+  MediationStateRecord,
+} from './governanceTypes';
+export type {
   AppendUpdate,
   ClauseChange,
   DocLoad,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations';
 import { createCommentStore } from './commentStore';
+import { createGovernanceStore } from './governanceStore';
 import type { StoreKind } from './migrations';
 import {
   clauseChangeFromRow,
@@ -67,6 +68,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
 
   return {
     ...createCommentStore(db),
+    ...createGovernanceStore(db),
     kind,
 
     migrate: () => migrateToLatest(db, kind),

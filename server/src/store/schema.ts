@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { CommentTables } from './commentSchema';
+import type { GovernanceTables } from './governanceSchema';
 
 /**
  * PostgreSQL hands bigint columns back as strings (they may exceed 2^53); SQLite hands back numbers.
@@ -49,7 +50,7 @@ export interface ClauseChangesTable {
   at: Int8;
 }
 
-export interface Database extends CommentTables {
+export interface Database extends CommentTables, GovernanceTables {
   rooms: RoomsTable;
   members: MembersTable;
   doc_updates: DocUpdatesTable;

@@ -68,7 +68,7 @@ export const auditExportSchema = z.object({
 export type AuditExport = z.infer<typeof auditExportSchema>;
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError(`not representable in JSON: ${String(value)}`);

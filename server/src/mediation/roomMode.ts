@@ -1,0 +1,120 @@
+import type { MediationMode, MediationState } from '@parley/shared';
+import type { Store } from '../store/types';
+import type { WriteGuard } from '../collab/types';
+
+interface RoomGovernance {
+  mode: MediationMode;
+  agenda: string[];
+  current: string | null;
+  locks: Set<string>;
+}
+
+function snapshot(state: RoomGovernance): MediationState {
+  return {
+    mode: state.mode,
+    locks: [...state.locks].sort(),
+    agenda: [...state.agenda],
+    current: state.current,
+  };
+}
+
+/**
+ * The mediation state of each room (mode, locks, agenda), read from the store once and then kept
+ * here; every change goes through `mutate`, which runs one change per room at a time and stores
+ * it before the kept copy changes.
+ */
+export class RoomModes {
+  private readonly loaded = new Map<string, Promise<RoomGovernance>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly store: Store) {}
+
+  private load(roomId: string): Promise<RoomGovernance> {
+    let loading = this.loaded.get(roomId);
+    if (loading === undefined) {
+      loading = (async () => {
+        const [state, locks] = await Promise.all([
+          this.store.getMediationState(roomId),
+          this.store.listLocks(roomId),
+        ]);
+        return {
+          mode: state?.mode ?? 'normal',
+          agenda: state?.agenda ?? [],
+          current: state?.current ?? null,
+          locks: new Set(locks.map((l) => l.clauseId)),
+        };
+      })();
+      this.loaded.set(roomId, loading);
+      // A failed read is not kept: the next call reads again.
+      loading.catch(() => this.loaded.delete(roomId));
+    }
+    return loading;
+  }
+
+  /** { mode, locks, agenda, current } of the room. */
+  async getMediationState(roomId: string): Promise<MediationState> {
+    return snapshot(await this.load(roomId));
+  }
+
+  /**
+   * Runs `change` on the room's state after every earlier change of the same room. `change`
+   * stores what it changes and mutates the state it is given only after the store succeeded.
+   */
+  mutate<T>(roomId: string, change: (state: RoomGovernance) => Promise<T>): Promise<T> {
+    const previous = this.queues.get(roomId) ?? Promise.resolve();
+    const run = previous.then(async () => change(await this.load(roomId)));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(roomId, settled);
+    void settled.then(() => {
+      if (this.queues.get(roomId) === settled) this.queues.delete(roomId);
+    });
+    return run;
+  }
+
+  /** Stores mode, agenda and current item (locks are stored on their own). */
+  saveModeAndAgenda(roomId: string, state: RoomGovernance, at: number): Promise<void> {
+    return this.store.saveMediationState(
+      roomId,
+      { mode: state.mode, agenda: state.agenda, current: state.current },
+      at,
+    );
+  }
+}
+
+export type { RoomGovernance };
+
+/**
+ * The collab write guard of governance: in single-text mode only the mediator's writes go in,
+ * and nobody's write may touch a locked clause. Rooms with neither cost one map lookup per write.
+ */
+export function governanceWriteGuard(modes: RoomModes): WriteGuard {
+  return {
+    async needsCheck(roomId) {
+      const state = await modes.getMediationState(roomId);
+      return state.mode === 'single-text' || state.locks.length > 0;
+    },
+    async check(roomId, member, touched) {
+      const state = await modes.getMediationState(roomId);
+      if (state.mode === 'single-text' && member.role !== 'mediator') {
+        return {
+          code: 'single-text-mode',
+          message:
+            'Single-text mode is on: only the mediator edits the document; comment on the draft or vote on it instead. Your change was not saved.',
+        };
+      }
+      const locked = touched.filter((id) => state.locks.includes(id));
+      if (locked.length > 0) {
+        return {
+          code: 'clause-locked',
+          message: `${locked.length === 1 ? 'Clause' : 'Clauses'} ${locked.join(', ')} ${
+            locked.length === 1 ? 'is' : 'are'
+          } locked; your change was not saved.`,
+        };
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,393 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  auditDetailsSchema,
+  caucusMessageSchema,
+  disputeStatusSchema,
+  draftVoteSchema,
+  mediationModeSchema,
+} from '@parley/shared';
+import type { AuditEntry, CaucusMessage, Dispute } from '@parley/shared';
+import { z } from 'zod';
+import type { GovernanceStore } from './governanceTypes';
+import { toBuffer, toBytes, toNumber } from './rows';
+import type { Database } from './schema';
+
+const agendaSchema = z.array(z.string());
+
+function nullableNumber(value: number | string | null): number | null {
+  return value === null ? null : toNumber(value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (e === null || typeof e !== 'object') return false;
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed|duplicate key/.test(e.message ?? '')
+  );
+}
+
+const auditColumns = [
+  'room_id',
+  'seq',
+  'at',
+  'actor_id',
+  'action',
+  'target',
+  'details',
+  'prev_hash',
+  'hash',
+] as const;
+
+function auditFromRow(row: {
+  room_id: string;
+  seq: number | string;
+  at: number | string;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}): AuditEntry {
+  let details: Record<string, unknown>;
+  try {
+    // A row whose details no longer parse is still returned (as a marker) so that verification
+    // reports it instead of the whole read failing.
+    details = auditDetailsSchema.parse(JSON.parse(row.details));
+  } catch {
+    details = { unreadable: row.details };
+  }
+  return {
+    seq: toNumber(row.seq),
+    roomId: row.room_id,
+    at: toNumber(row.at),
+    actorId: row.actor_id,
+    action: row.action,
+    target: row.target,
+    details: details as AuditEntry['details'],
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function disputeFromRow(row: {
+  id: string;
+  clause_id: string;
+  party_id: string;
+  position: string;
+  opened_by: string;
+  opened_at: number | string;
+  status: string;
+  closed_by: string | null;
+  closed_at: number | string | null;
+  resolution: string | null;
+}): Dispute {
+  return {
+    id: row.id,
+    clauseId: row.clause_id,
+    partyId: row.party_id,
+    position: row.position,
+    openedBy: row.opened_by,
+    openedAt: toNumber(row.opened_at),
+    status: disputeStatusSchema.parse(row.status),
+    closedBy: row.closed_by,
+    closedAt: nullableNumber(row.closed_at),
+    resolution: row.resolution,
+  };
+}
+
+const MAX_APPEND_ATTEMPTS = 8;
+
+/** The governance part of the store: the same Kysely queries on SQLite and PostgreSQL. */
+export function createGovernanceStore(db: Kysely<Database>): GovernanceStore {
+  return {
+    async appendAudit(roomId, build) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const last = await trx
+              .selectFrom('audit_log')
+              .select(['seq', 'hash'])
+              .where('room_id', '=', roomId)
+              .orderBy('seq', 'desc')
+              .limit(1)
+              .executeTakeFirst();
+            const entry = build(last ? { seq: toNumber(last.seq), hash: last.hash } : null);
+            await trx
+              .insertInto('audit_log')
+              .values({
+                room_id: entry.roomId,
+                seq: entry.seq,
+                at: entry.at,
+                actor_id: entry.actorId,
+                action: entry.action,
+                target: entry.target,
+                details: JSON.stringify(entry.details),
+                prev_hash: entry.prevHash,
+                hash: entry.hash,
+              })
+              .execute();
+            return entry;
+          });
+        } catch (error) {
+          // Another instance appended the same seq first: build again on top of its entry.
+          if (attempt < MAX_APPEND_ATTEMPTS && isUniqueViolation(error)) continue;
+          throw error;
+        }
+      }
+    },
+
+    async listAudit(roomId) {
+      let query = db.selectFrom('audit_log').select(auditColumns);
+      if (roomId !== null) query = query.where('room_id', '=', roomId);
+      const rows = await query.orderBy('room_id').orderBy('seq').execute();
+      return rows.map(auditFromRow);
+    },
+
+    async getMediationState(roomId) {
+      const row = await db
+        .selectFrom('mediation_state')
+        .select(['mode', 'agenda', 'current_item'])
+        .where('room_id', '=', roomId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        mode: mediationModeSchema.parse(row.mode),
+        agenda: agendaSchema.parse(JSON.parse(row.agenda)),
+        current: row.current_item,
+      };
+    },
+
+    async saveMediationState(roomId, state, at) {
+      const values = {
+        mode: state.mode,
+        agenda: JSON.stringify(state.agenda),
+        current_item: state.current,
+        updated_at: at,
+      };
+      await db
+        .insertInto('mediation_state')
+        .values({ room_id: roomId, ...values })
+        .onConflict((oc) => oc.column('room_id').doUpdateSet(values))
+        .execute();
+    },
+
+    async listLocks(roomId) {
+      const rows = await db
+        .selectFrom('clause_locks')
+        .select(['clause_id', 'locked_by', 'locked_at'])
+        .where('room_id', '=', roomId)
+        .orderBy('clause_id')
+        .execute();
+      return rows.map((r) => ({
+        clauseId: r.clause_id,
+        lockedBy: r.locked_by,
+        lockedAt: toNumber(r.locked_at),
+      }));
+    },
+
+    async addLock(roomId, lock) {
+      const result = await db
+        .insertInto('clause_locks')
+        .values({
+          room_id: roomId,
+          clause_id: lock.clauseId,
+          locked_by: lock.lockedBy,
+          locked_at: lock.lockedAt,
+        })
+        .onConflict((oc) => oc.columns(['room_id', 'clause_id']).doNothing())
+        .executeTakeFirst();
+      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    },
+
+    async removeLock(roomId, clauseId) {
+      const result = await db
+        .deleteFrom('clause_locks')
+        .where('room_id', '=', roomId)
+        .where('clause_id', '=', clauseId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async addDraft(roomId, draft) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const last = await trx
+              .selectFrom('mediation_drafts')
+              .select(sql<number | string | null>`max(number)`.as('n'))
+              .where('room_id', '=', roomId)
+              .executeTakeFirst();
+            const number = (last?.n === null || last?.n === undefined ? 0 : toNumber(last.n)) + 1;
+            await trx
+              .insertInto('mediation_drafts')
+              .values({
+                room_id: roomId,
+                number,
+                note: draft.note,
+                state_vector: draft.stateVector,
+                state: toBuffer(draft.state),
+                created_by: draft.createdBy,
+                created_at: draft.createdAt,
+              })
+              .execute();
+            return number;
+          });
+        } catch (error) {
+          if (attempt < MAX_APPEND_ATTEMPTS && isUniqueViolation(error)) continue;
+          throw error;
+        }
+      }
+    },
+
+    async listDrafts(roomId) {
+      const rows = await db
+        .selectFrom('mediation_drafts')
+        .select(['number', 'note', 'state_vector', 'created_by', 'created_at'])
+        .where('room_id', '=', roomId)
+        .orderBy('number')
+        .execute();
+      return rows.map((r) => ({
+        number: toNumber(r.number),
+        note: r.note,
+        stateVector: r.state_vector,
+        createdBy: r.created_by,
+        createdAt: toNumber(r.created_at),
+      }));
+    },
+
+    async getDraftState(roomId, number) {
+      const row = await db
+        .selectFrom('mediation_drafts')
+        .select('state')
+        .where('room_id', '=', roomId)
+        .where('number', '=', number)
+        .executeTakeFirst();
+      return row ? toBytes(row.state) : undefined;
+    },
+
+    async putDraftVote(roomId, vote) {
+      const values = { vote: vote.vote, member_id: vote.memberId, at: vote.at };
+      await db
+        .insertInto('mediation_draft_votes')
+        .values({ room_id: roomId, number: vote.number, party_id: vote.partyId, ...values })
+        .onConflict((oc) => oc.columns(['room_id', 'number', 'party_id']).doUpdateSet(values))
+        .execute();
+    },
+
+    async listDraftVotes(roomId) {
+      const rows = await db
+        .selectFrom('mediation_draft_votes')
+        .select(['number', 'party_id', 'vote', 'member_id', 'at'])
+        .where('room_id', '=', roomId)
+        .orderBy('number')
+        .orderBy('party_id')
+        .execute();
+      return rows.map((r) => ({
+        number: toNumber(r.number),
+        partyId: r.party_id,
+        vote: draftVoteSchema.parse(r.vote),
+        memberId: r.member_id,
+        at: toNumber(r.at),
+      }));
+    },
+
+    async addDispute(roomId, d) {
+      await db
+        .insertInto('disputes')
+        .values({
+          room_id: roomId,
+          id: d.id,
+          clause_id: d.clauseId,
+          party_id: d.partyId,
+          position: d.position,
+          opened_by: d.openedBy,
+          opened_at: d.openedAt,
+          status: d.status,
+          closed_by: d.closedBy,
+          closed_at: d.closedAt,
+          resolution: d.resolution,
+        })
+        .execute();
+    },
+
+    async getDispute(roomId, id) {
+      const row = await db
+        .selectFrom('disputes')
+        .selectAll()
+        .where('room_id', '=', roomId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? disputeFromRow(row) : undefined;
+    },
+
+    async listDisputes(roomId) {
+      const rows = await db
+        .selectFrom('disputes')
+        .selectAll()
+        .where('room_id', '=', roomId)
+        .orderBy('opened_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(disputeFromRow);
+    },
+
+    async closeDispute(roomId, id, close) {
+      const result = await db
+        .updateTable('disputes')
+        .set({
+          status: close.status,
+          closed_by: close.by,
+          closed_at: close.at,
+          resolution: close.resolution,
+        })
+        .where('room_id', '=', roomId)
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async addCaucusMessage(roomId, m) {
+      await db
+        .insertInto('caucus_messages')
+        .values({
+          room_id: roomId,
+          id: m.id,
+          party_id: m.partyId,
+          author_id: m.authorId,
+          author_name: m.authorName,
+          author_role: m.authorRole,
+          body: m.body,
+          at: m.at,
+        })
+        .execute();
+    },
+
+    async listCaucusMessages(roomId, partyId) {
+      const rows = await db
+        .selectFrom('caucus_messages')
+        .selectAll()
+        .where('room_id', '=', roomId)
+        .where('party_id', '=', partyId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r): CaucusMessage =>
+        caucusMessageSchema.parse({
+          id: r.id,
+          partyId: r.party_id,
+          authorId: r.author_id,
+          authorName: r.author_name,
+          authorRole: r.author_role,
+          body: r.body,
+          at: toNumber(r.at),
+        }),
+      );
+    },
+  };
+}
