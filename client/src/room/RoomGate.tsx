@@ -1,4 +1,3 @@
-import type { MeResponse } from '@parley/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, getMe } from '../lib/api';
 import { navigate } from '../lib/navigation';
@@ -9,7 +8,7 @@ import { RoomPage } from './RoomPage';
 type GateState =
   | { kind: 'checking' }
   | { kind: 'refused'; title: string; message: string }
-  | { kind: 'ready'; token: string; claims: TokenClaims; me: MeResponse | null };
+  | { kind: 'ready'; token: string; claims: TokenClaims };
 
 function refusalFor(error: ApiError): { title: string; message: string } {
   if (error.code === 'revoked' || error.status === 410)
@@ -71,21 +70,18 @@ export default function RoomGate({ roomId }: { roomId: string }) {
       });
       return;
     }
+    // The room opens at once from the token's claims; the server's answer about the member
+    // arrives in parallel and closes the room again if the link is no longer valid.
+    setState({ kind: 'ready', token, claims });
     let cancelled = false;
-    getMe(roomId, token)
-      .then((me) => {
-        if (!cancelled) setState({ kind: 'ready', token, claims, me });
-      })
-      .catch((error: unknown) => {
-        if (cancelled) return;
-        if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
-          localStorage.removeItem(tokenStorageKey(roomId));
-          setState({ kind: 'refused', ...refusalFor(error) });
-        } else {
-          // Offline or server trouble: open from what this device kept; the header says so.
-          setState({ kind: 'ready', token, claims, me: null });
-        }
-      });
+    getMe(roomId, token).catch((error: unknown) => {
+      if (cancelled) return;
+      if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
+        localStorage.removeItem(tokenStorageKey(roomId));
+        setState({ kind: 'refused', ...refusalFor(error) });
+      }
+      // Offline or server trouble: keep working from what this device kept; the header says so.
+    });
     return () => {
       cancelled = true;
     };
@@ -98,7 +94,7 @@ export default function RoomGate({ roomId }: { roomId: string }) {
       </div>
     );
   if (state.kind === 'refused') return <RefusedPage title={state.title} message={state.message} />;
-  return <RoomPage roomId={roomId} token={state.token} claims={state.claims} me={state.me} />;
+  return <RoomPage roomId={roomId} token={state.token} claims={state.claims} />;
 }
 
 export function RefusedPage({ title, message }: { title: string; message: string }) {

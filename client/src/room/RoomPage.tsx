@@ -1,5 +1,4 @@
 import { can, canEditDocument, memberColor } from '@parley/shared';
-import type { MeResponse } from '@parley/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { justCreatedKey } from '../lib/enterRoom';
 import type { TokenClaims } from '../lib/token';
@@ -20,19 +19,20 @@ interface RoomPageProps {
   roomId: string;
   token: string;
   claims: TokenClaims;
-  me: MeResponse | null;
 }
 
-export function RoomPage({ roomId, token, claims, me }: RoomPageProps) {
+export function RoomPage({ roomId, token, claims }: RoomPageProps) {
   const [room, setRoom] = useState<{ session: RoomSession; model: RoomModel } | null>(null);
 
   useEffect(() => {
+    // Built from the token alone, so that the room does not wait for the server's member record;
+    // the server stamps the real name, party and colour on everything others see.
     const session = new RoomSession(roomId, token, {
-      memberId: me?.member.id ?? claims.sub,
-      name: me?.member.name ?? claims.name,
-      role: me?.member.role ?? claims.role,
-      partyId: me?.member.partyId ?? claims.party,
-      color: me?.member.color ?? memberColor(claims.role, null),
+      memberId: claims.sub,
+      name: claims.name,
+      role: claims.role,
+      partyId: claims.party,
+      color: memberColor(claims.role, null),
     });
     const model = new RoomModel(session.doc);
     setRoom({ session, model });
@@ -40,11 +40,11 @@ export function RoomPage({ roomId, token, claims, me }: RoomPageProps) {
       model.destroy();
       session.destroy();
     };
-  }, [roomId, token, claims, me]);
+  }, [roomId, token, claims]);
 
   const value = useMemo<RoomContextValue | null>(() => {
     if (!room) return null;
-    const role = me?.member.role ?? claims.role;
+    const role = claims.role;
     return {
       roomId,
       token,
@@ -53,7 +53,7 @@ export function RoomPage({ roomId, token, claims, me }: RoomPageProps) {
       canEdit: canEditDocument(role),
       canManageInvites: can(role, 'manage-invites'),
     };
-  }, [room, roomId, token, me, claims]);
+  }, [room, roomId, token, claims]);
 
   if (!value)
     return (
