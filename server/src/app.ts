@@ -29,6 +29,8 @@ import {
   registerTemplateRoutes,
 } from './http';
 import { attachRealtime } from './realtime';
+import { createAgreement } from './mediation/agreement';
+import { registerAgreementRoutes } from './http/routes/agreement';
 import { commentsRealtime } from './realtime/comments-realtime';
 import { CommentsService } from './comments';
 import type { RateLimitOptions } from './comments';
@@ -156,6 +158,24 @@ export async function createParleyServer(
     },
   });
 
+  const agreement = createAgreement(
+    {
+      store,
+      getDoc,
+      applyServerChange: (roomId, change, attribution) =>
+        collab.applyServerChange(roomId, change, attribution),
+      audit: async (roomId, entry) => {
+        await audit.append(roomId, entry);
+      },
+      mediationMode: async (roomId) => (await modes.getMediationState(roomId)).mode,
+      now: () => Date.now(),
+    },
+    logger,
+  );
+  const unsubscribeDocChanged = collab.onDocChanged((roomId, change) =>
+    agreement.docChanged(roomId, change.clauseIds),
+  );
+
   const realtime = attachRealtime({
     httpServer: app.server,
     auth,
@@ -166,7 +186,7 @@ export async function createParleyServer(
     logger,
     onConnectionsChanged: (delta) => metrics.socketConnections.inc(delta),
     onError: () => metrics.errors.inc({ source: 'socketio' }),
-    features: [commentsRealtime(comments, logger)],
+    features: [commentsRealtime(comments, logger), agreement.realtime],
   });
   const unsubscribeStored = collab.onStored((roomId, stateVector) => {
     const clocks: Record<string, number> = {};
@@ -196,6 +216,7 @@ export async function createParleyServer(
   registerRoomRoutes(app, { services, auth });
   registerInviteRoutes(app, { services, auth });
   registerCommentRoutes(app, { auth, comments });
+  registerAgreementRoutes(app, { auth, ...agreement.services });
   await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
 
   try {
@@ -216,6 +237,8 @@ export async function createParleyServer(
       // Stop accepting first, then end the live connections that keep the server open.
       const httpClosed = app.close();
       unsubscribeStored();
+      unsubscribeDocChanged();
+      agreement.close();
       let failed = false;
       const step = async (what: string, fn: () => Promise<unknown>) => {
         try {

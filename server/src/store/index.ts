@@ -5,12 +5,7 @@ export type { SqliteSynchronous } from './sqliteDatabase';
 export { StoreError } from './storeError';
 export type { StoreErrorCode } from './storeError';
 export type { QueryTimer } from './timing';
-export type {
-  CommentPatch,
-  CommentStore,
-  NotificationRecord,
-  VisitRecord,
-} from './commentTypes';
+export type { CommentPatch, CommentStore, NotificationRecord, VisitRecord } from './commentTypes';
 export type {
   AuditTip,
   ClauseLockRecord,
@@ -19,6 +14,7 @@ export type {
   GovernanceStore,
   MediationStateRecord,
 } from './governanceTypes';
+export type { AgreementStore } from './agreementTypes';
 export type {
   AppendUpdate,
   ClauseChange,

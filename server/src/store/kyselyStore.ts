@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest } from './migrations';
 import { createCommentStore } from './commentStore';
 import { createGovernanceStore } from './governanceStore';
+import { createAgreementStore } from './agreementStore';
 import type { StoreKind } from './migrations';
 import {
   clauseChangeFromRow,
@@ -69,6 +70,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
   return {
     ...createCommentStore(db),
     ...createGovernanceStore(db),
+    ...createAgreementStore(db),
     kind,
 
     migrate: () => migrateToLatest(db, kind),

@@ -4,6 +4,7 @@ import { Migrator } from 'kysely/migration';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { Database } from './schema';
 import { commentsMigration } from './commentMigration';
+import { agreementMigration } from './agreementMigration';
 import { governanceMigration } from './governanceMigration';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -75,6 +76,7 @@ function migrations(kind: StoreKind): Record<string, Migration> {
     },
     '0002_comments': commentsMigration,
     '0003_mediation_governance': governanceMigration(kind),
+    '0004_mediation_agreement': agreementMigration,
   };
 }
 

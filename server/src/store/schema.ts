@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { CommentTables } from './commentSchema';
+import type { AgreementTables } from './agreementSchema';
 import type { GovernanceTables } from './governanceSchema';
 
 /**
@@ -50,7 +51,7 @@ export interface ClauseChangesTable {
   at: Int8;
 }
 
-export interface Database extends CommentTables, GovernanceTables {
+export interface Database extends CommentTables, GovernanceTables, AgreementTables {
   rooms: RoomsTable;
   members: MembersTable;
   doc_updates: DocUpdatesTable;

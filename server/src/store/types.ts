@@ -1,5 +1,6 @@
 import type { Role } from '@parley/shared';
 import type { CommentStore } from './commentTypes';
+import type { AgreementStore } from './agreementTypes';
 import type { GovernanceStore } from './governanceTypes';
 
 /** A negotiation room as the store keeps it; the term sheet itself lives in the Yjs updates. */
@@ -53,7 +54,7 @@ export interface AppendUpdate {
   at: number;
 }
 
-export interface Store extends CommentStore, GovernanceStore {
+export interface Store extends CommentStore, GovernanceStore, AgreementStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema; safe to run at every start. */
   migrate(): Promise<void>;
