@@ -132,6 +132,15 @@ function RoomLayout() {
         <div className="room-body" data-ready="true">
           <ClauseOutline />
           <main className="clauses" id="clauses" aria-label="Term sheet">
+            {sheet.clauses.length === 0 && (
+              <div className="empty-state">
+                <h2>No clauses yet</h2>
+                <p>
+                  Add the first clause from the outline, for example the parties or the value
+                  sharing.
+                </p>
+              </div>
+            )}
             {sheet.clauses.map((clause, index) => {
               const clauseIssues = issues.filter((i) => i.clauseId === clause.id);
               return (

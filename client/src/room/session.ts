@@ -161,6 +161,8 @@ export class RoomSession {
       this.endSession({ code: reason.code, message: reason.message });
     });
     this.socket.on('connect', () => {
+      if (this.focused)
+        this.socket.emit('presence:focus', { clauseId: this.focused }, () => undefined);
       this.socket.emit('room:state', {}, (answer) => {
         if (!answer.ok) return;
         this.socketPresence = answer.data.presence.entries;
@@ -269,7 +271,12 @@ export class RoomSession {
     this.patch({ presence: people });
   }
 
+  private focused: string | null = null;
+
+  /** Tells the others which clause this member is working in (once per change). */
   focusClause(clauseId: string | null): void {
+    if (clauseId === this.focused) return;
+    this.focused = clauseId;
     if (this.socket.connected) this.socket.emit('presence:focus', { clauseId }, () => undefined);
   }
 

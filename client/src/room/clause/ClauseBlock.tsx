@@ -92,6 +92,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
       aria-labelledby={headingId}
       role="region"
       tabIndex={-1}
+      onFocus={() => session.focusClause(clause.id)}
     >
       <header className="clause-head">
         <span className="clause-number" aria-hidden="true">

@@ -77,7 +77,6 @@ export function ClauseBody({
           ...(editable ? {} : { 'aria-readonly': 'true' }),
         },
       },
-      onFocus: () => session.focusClause(clauseId),
     },
     [fragment, editable],
   );
