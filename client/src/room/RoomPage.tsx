@@ -73,7 +73,7 @@ function RoomLayout() {
   const snapshot = useSnapshot();
   const [shareOpen, setShareOpen] = useState(false);
   const { sheet, issues } = snapshot;
-  const { roomId } = useRoom();
+  const { roomId, canEdit } = useRoom();
 
   useEffect(() => {
     if (sessionStorage.getItem(justCreatedKey(roomId))) {
@@ -118,7 +118,7 @@ function RoomLayout() {
     (status.connection === 'offline' && status.localLoaded);
 
   return (
-    <div className="room">
+    <div className={`room${canEdit ? '' : ' is-readonly'}`}>
       <a className="skip-link" href="#clauses">
         Skip to the clauses
       </a>
