@@ -215,6 +215,7 @@ describe('a negotiation between the CSP and the insurer', () => {
     const context = await newContext(browser);
     const observer = new RoomPage(await context.newPage());
     await observer.open(room.links.observer);
+    await saveScreenshot(observer.page, 'observer');
     expect(await observer.clauseText('Term').textContent()).toContain(
       'Either party may propose a review.',
     );
@@ -228,7 +229,6 @@ describe('a negotiation between the CSP and the insurer', () => {
     await observer.page.keyboard.type('99');
     expect(await observer.clauseText('Term').textContent()).not.toContain('observer was here');
     expect(await observer.param(cspShare).inputValue()).toBe('30');
-    await saveScreenshot(observer.page, 'observer');
     await context.close();
   });
 });
