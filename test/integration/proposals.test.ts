@@ -254,6 +254,42 @@ describe('proposals', () => {
     await ok(sockets.negCsp, 'proposals:withdraw', { proposalId: created.id });
   });
 
+  it('in single-text mode waits for the mediator to apply an accepted proposal', async () => {
+    const doc = await collab('viewerCsp');
+    await ok(sockets.mediator, 'mediation:mode', { mode: 'single-text' });
+    try {
+      const created = await ok<ProposalView>(sockets.negCsp, 'proposals:create', evenSplit);
+      expect(created.applyMode).toBe('mediator');
+      const accepted = await ok<ProposalView>(sockets.organizer, 'proposals:decide', {
+        proposalId: created.id,
+        decision: 'accept',
+      });
+      expect(accepted).toMatchObject({ status: 'accepted', pendingParties: [] });
+      expect((readParams(doc, 'c-share') as { fixed: unknown }).fixed).toEqual({
+        csp: 40,
+        partner: 60,
+      });
+      const byParty = await call(sockets.negCsp, 'proposals:apply', { proposalId: created.id });
+      expect(byParty).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const applied = await ok<ProposalView>(sockets.mediator, 'proposals:apply', {
+        proposalId: created.id,
+      });
+      expect(applied).toMatchObject({
+        status: 'applied',
+        appliedBy: { memberId: room.ids.mediator },
+      });
+      await vi.waitFor(() =>
+        expect((readParams(doc, 'c-share') as { fixed: unknown }).fixed).toEqual({
+          csp: 50,
+          partner: 50,
+        }),
+      );
+    } finally {
+      await ok(sockets.mediator, 'mediation:mode', { mode: 'normal' });
+    }
+    await resetSplit(await collab('negCsp'));
+  });
+
   it('works the same over REST', async () => {
     const created = await request<ProposalView>(
       server.url,
@@ -295,6 +331,27 @@ describe('proposals', () => {
     );
     expect(sheet.body.clauses.find((c) => c.id === 'c-scope')?.text).toBe(
       'Remote monitoring everywhere.',
+    );
+  });
+});
+
+describe('proposal audit', () => {
+  it('records proposals, decisions and applications with their actors', async () => {
+    const entries = await server.server.audit.list(room.roomId);
+    const actions = entries.map((e) => e.action);
+    for (const action of [
+      'proposal.created',
+      'proposal.accepted',
+      'proposal.rejected',
+      'proposal.countered',
+      'proposal.applied',
+      'proposal.stale',
+      'proposal.withdrawn',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    expect(entries).toContainEqual(
+      expect.objectContaining({ action: 'proposal.accepted', actorId: room.ids.negPartner }),
     );
   });
 });
