@@ -34,10 +34,13 @@ import { registerAgreementRoutes } from './http/routes/agreement';
 import { commentsRealtime } from './realtime/comments-realtime';
 import { CommentsService } from './comments';
 import type { RateLimitOptions } from './comments';
-import { registerCommentRoutes } from './http/routes';
+import { registerCommentRoutes, registerGovernanceRoutes } from './http/routes';
 import type { Realtime } from './realtime';
 import { AuditLog } from './mediation/audit';
 import { governanceWriteGuard, RoomModes } from './mediation/roomMode';
+import { silentGovernancePublisher } from './mediation/roomModeDeps';
+import type { GovernanceDeps, GovernancePublisher } from './mediation/roomModeDeps';
+import { governanceRealtime } from './realtime/governance';
 
 export interface ParleyServerOptions {
   logger?: Logger;
@@ -133,7 +136,7 @@ export async function createParleyServer(
 
   const audit = new AuditLog(store);
   const modes = new RoomModes(store);
-  collab.setWriteGuard(governanceWriteGuard(modes));
+  collab.setWriteGuard(governanceWriteGuard(modes, store));
   const getDoc = async (roomId: string) => {
     try {
       return await collab.getDoc(roomId);
@@ -148,6 +151,15 @@ export async function createParleyServer(
     }
   };
 
+  let governancePublisher: GovernancePublisher = silentGovernancePublisher;
+  const governance: GovernanceDeps = {
+    store,
+    audit,
+    modes,
+    getDoc,
+    publisher: () => governancePublisher,
+    now: () => Date.now(),
+  };
   const comments = new CommentsService({
     store,
     getDoc,
@@ -186,7 +198,13 @@ export async function createParleyServer(
     logger,
     onConnectionsChanged: (delta) => metrics.socketConnections.inc(delta),
     onError: () => metrics.errors.inc({ source: 'socketio' }),
-    features: [commentsRealtime(comments, logger), agreement.realtime],
+    features: [
+      commentsRealtime(comments, logger),
+      agreement.realtime,
+      governanceRealtime(governance, (publisher) => {
+        governancePublisher = publisher;
+      }),
+    ],
   });
   const unsubscribeStored = collab.onStored((roomId, stateVector) => {
     const clocks: Record<string, number> = {};
@@ -216,6 +234,7 @@ export async function createParleyServer(
   registerRoomRoutes(app, { services, auth });
   registerInviteRoutes(app, { services, auth });
   registerCommentRoutes(app, { auth, comments });
+  registerGovernanceRoutes(app, { auth, governance });
   registerAgreementRoutes(app, { auth, ...agreement.services });
   await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
 

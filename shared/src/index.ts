@@ -429,6 +429,15 @@ export type {
   CaucusSendRequest,
   CaucusListRequest,
 } from './mediation/governance-schemas';
+export { governanceClientEvents } from './protocol';
+export type {
+  GovernanceSnapshot,
+  DisputeListResult,
+  DraftListResult,
+  CaucusListResult,
+  GovernanceServerToClientEvents,
+  GovernanceClientToServerEvents,
+} from './protocol';
 
 // mediation: agreement
 export {

@@ -1,6 +1,7 @@
 import type { MediationMode, MediationState } from '@parley/shared';
 import type { Store } from '../store/types';
 import type { WriteGuard } from '../collab/types';
+import { mediatorPresent } from './roomModeDeps';
 
 interface RoomGovernance {
   mode: MediationMode;
@@ -87,10 +88,11 @@ export class RoomModes {
 export type { RoomGovernance };
 
 /**
- * The collab write guard of governance: in single-text mode only the mediator's writes go in,
+ * The collab write guard of governance: in single-text mode only the mediator's writes go in
+ * (the organizer's while the room has no mediator),
  * and nobody's write may touch a locked clause. Rooms with neither cost one map lookup per write.
  */
-export function governanceWriteGuard(modes: RoomModes): WriteGuard {
+export function governanceWriteGuard(modes: RoomModes, store: Store): WriteGuard {
   return {
     async needsCheck(roomId) {
       const state = await modes.getMediationState(roomId);
@@ -98,7 +100,12 @@ export function governanceWriteGuard(modes: RoomModes): WriteGuard {
     },
     async check(roomId, member, touched) {
       const state = await modes.getMediationState(roomId);
-      if (state.mode === 'single-text' && member.role !== 'mediator') {
+      if (
+        state.mode === 'single-text' &&
+        member.role !== 'mediator' &&
+        // Without a mediator the organizer facilitates, and so holds the pen.
+        !(member.role === 'organizer' && !(await mediatorPresent(store, roomId)))
+      ) {
         return {
           code: 'single-text-mode',
           message:

@@ -91,3 +91,12 @@ export type {
   AgreementServerToClientEvents,
   AgreementClientToServerEvents,
 } from './mediation-agreement';
+export { governanceClientEvents } from './mediation-governance';
+export type {
+  GovernanceSnapshot,
+  DisputeListResult,
+  DraftListResult,
+  CaucusListResult,
+  GovernanceServerToClientEvents,
+  GovernanceClientToServerEvents,
+} from './mediation-governance';

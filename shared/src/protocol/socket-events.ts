@@ -7,6 +7,10 @@ import type {
   AgreementClientToServerEvents,
   AgreementServerToClientEvents,
 } from './mediation-agreement';
+import type {
+  GovernanceClientToServerEvents,
+  GovernanceServerToClientEvents,
+} from './mediation-governance';
 
 /** What `room:state` answers: the caller as others see them, who else is here, what is stored. */
 export interface RoomStateSnapshot {
@@ -26,7 +30,8 @@ export interface SessionEnded extends ErrorBody {
  */
 export interface ServerToClientEvents
   extends CommentServerToClientEvents,
-    AgreementServerToClientEvents {
+    AgreementServerToClientEvents,
+    GovernanceServerToClientEvents {
   'presence:state': (state: PresenceState) => void;
   'save:status': (status: SaveStatus) => void;
   'session:ended': (reason: SessionEnded) => void;
@@ -38,7 +43,8 @@ export interface ServerToClientEvents
  */
 export interface ClientToServerEvents
   extends CommentClientToServerEvents,
-    AgreementClientToServerEvents {
+    AgreementClientToServerEvents,
+    GovernanceClientToServerEvents {
   'presence:focus': (focus: PresenceFocus, ack: AckCallback<null>) => void;
   'room:state': (payload: Record<string, never>, ack: AckCallback<RoomStateSnapshot>) => void;
 }

@@ -3,6 +3,8 @@ export { registerRoomRoutes } from './rooms';
 export { registerInviteRoutes } from './invites';
 export { registerCommentRoutes } from './comments';
 export type { CommentRouteDeps } from './comments';
+export { registerGovernanceRoutes } from './governance';
+export type { GovernanceRouteDeps } from './governance';
 export { registerTemplateRoutes } from './templates';
 export { registerHealthRoutes } from './health';
 export { registerClientRoutes } from './client';

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { caucusScope } from '@parley/shared';
+import type { CaucusMessage, MemberClaims } from '@parley/shared';
+import { ServiceError } from '../services/errors';
+import { readRoomParties } from '../services/room-parties';
+import type { GovernanceDeps } from './roomModeDeps';
+
+let lastId = '';
+
+/** Ids that sort in creation order, so messages of the same millisecond keep their order. */
+function messageId(at: number): string {
+  let id = `c-${at.toString(36).padStart(9, '0')}-${randomBytes(6).toString('hex')}`;
+  if (id <= lastId) id = `${lastId}0`;
+  lastId = id;
+  return id;
+}
+
+/**
+ * Which caucus the member may use. A party member speaks only in its own party's caucus; the
+ * mediator names the party. Any other party, or one that does not exist, is answered the same
+ * way, so nobody learns anything about a caucus that is not theirs.
+ */
+async function caucusParty(
+  deps: GovernanceDeps,
+  member: MemberClaims,
+  requested: string | undefined,
+): Promise<string> {
+  const scope = caucusScope(member.role);
+  if (scope === null) {
+    throw new ServiceError(403, 'forbidden', `A ${member.role} takes no part in caucuses.`);
+  }
+  const notFound = () =>
+    new ServiceError(
+      404,
+      'not-found',
+      `There is no caucus with party "${requested ?? ''}" for you.`,
+    );
+  if (scope === 'own-party') {
+    if (member.partyId === null) throw notFound();
+    if (requested !== undefined && requested !== member.partyId) throw notFound();
+    return member.partyId;
+  }
+  if (requested === undefined) {
+    throw new ServiceError(400, 'invalid-payload', 'Name the party (partyId) to caucus with.');
+  }
+  const parties = readRoomParties(await deps.getDoc(member.roomId));
+  if (!parties.some((p) => p.id === requested)) throw notFound();
+  return requested;
+}
+
+export async function listCaucus(
+  deps: GovernanceDeps,
+  member: MemberClaims,
+  partyId: string | undefined,
+): Promise<{ partyId: string; messages: CaucusMessage[] }> {
+  const party = await caucusParty(deps, member, partyId);
+  return { partyId: party, messages: await deps.store.listCaucusMessages(member.roomId, party) };
+}
+
+/** Stores a caucus message and delivers it to that party's members and the mediators only. */
+export async function sendCaucus(
+  deps: GovernanceDeps,
+  member: MemberClaims,
+  request: { partyId?: string | undefined; body: string },
+): Promise<CaucusMessage> {
+  const party = await caucusParty(deps, member, request.partyId);
+  const at = deps.now();
+  const message: CaucusMessage = {
+    id: messageId(at),
+    partyId: party,
+    authorId: member.memberId,
+    authorName: member.name,
+    authorRole: member.role,
+    body: request.body,
+    at,
+  };
+  await deps.store.addCaucusMessage(member.roomId, message);
+  // Not in the audit log: the organizer reads that log, and must not learn even that another
+  // party caucused.
+  deps.publisher().caucusMessage(member.roomId, message);
+  return message;
+}

@@ -1,0 +1,19 @@
+import type { GovernanceSnapshot } from '@parley/shared';
+import { listDisputes } from './disputes';
+import type { GovernanceDeps } from './roomModeDeps';
+import { mediatorPresent } from './roomModeDeps';
+import { listDrafts } from './singleText';
+
+/** Everything about the room's governance that every member may see. */
+export async function governanceSnapshot(
+  deps: GovernanceDeps,
+  roomId: string,
+): Promise<GovernanceSnapshot> {
+  const [state, drafts, disputes, present] = await Promise.all([
+    deps.modes.getMediationState(roomId),
+    listDrafts(deps, roomId),
+    listDisputes(deps, roomId),
+    mediatorPresent(deps.store, roomId),
+  ]);
+  return { state, drafts, disputes, mediatorPresent: present };
+}
