@@ -18,7 +18,7 @@ mkdirSync(outDir, { recursive: true });
 const clientDir = buildClient();
 const server = await startServer({ clientDir });
 const browser = await launchBrowser();
-const viewport = { width: 1366, height: 820 };
+const viewport = { width: 1366, height: 768 };
 try {
   const room = await createNegotiationRoom(server.url);
   const contextA = await browser.newContext({ viewport });

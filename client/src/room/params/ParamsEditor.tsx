@@ -56,12 +56,14 @@ function ScalarField({
   label,
   value,
   hideLabel,
+  placeholder,
 }: {
   spec: FieldSpec;
   path: DocPath;
   label: string;
   value: unknown;
   hideLabel?: boolean;
+  placeholder?: string;
 }) {
   switch (spec.type) {
     case 'number':
@@ -74,6 +76,7 @@ function ScalarField({
           nullable={spec.nullable}
           compact={hideLabel}
           hideLabel={hideLabel}
+          placeholder={placeholder}
         />
       );
     case 'boolean':
@@ -227,6 +230,7 @@ interface Column {
   path: (string | number)[];
   spec: FieldSpec;
   partyName?: string;
+  placeholder?: string;
 }
 
 /** The columns of a list's table: scalar fields, one column per party for records, nested objects flattened. */
@@ -245,6 +249,8 @@ function columnsFor(
           path: [field.key, party.id],
           spec: field.spec.value,
           partyName: `${party.name} ${field.key === 'beneficiaries' ? 'beneficiary share (%)' : suffix}`,
+          // An absent party counts as 0 in a split or a contribution dimension.
+          placeholder: '0',
         });
     } else if (field.spec.type === 'object') {
       for (const sub of field.spec.fields)
@@ -382,6 +388,7 @@ function ListTable({
                             label={label}
                             value={getAt(row, c.path)}
                             hideLabel
+                            {...(c.placeholder ? { placeholder: c.placeholder } : {})}
                           />
                         </td>
                       );
