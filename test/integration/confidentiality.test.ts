@@ -164,6 +164,8 @@ describe('confidentiality over a full mediation', () => {
       await emit(person, 'signoffs:list');
       await rest(person, 'GET', '/agreement');
       await emit(person, 'caucus:list', {});
+      // The organizer and the mediator may export the audit log; the others are refused.
+      await rest(person, 'GET', '/audit');
     }
     await vi.waitFor(() =>
       expect(seen.observer.some((text) => text.includes('positions:published'))).toBe(true),

@@ -29,7 +29,9 @@ import type { AgreementDeps, AgreementPublisher, RoomQueue } from './agreementDe
  * - the overlap across parties is recomputed after the answer is sent and goes to the mediator
  *   only, so nothing on a party's request path reads other parties' positions;
  * - the mediator sees a value only when its party shared it, and the gap only when every
- *   position on the parameter is shared (else gap + a shared number could reveal another one).
+ *   position on the parameter is shared (else gap + a shared number could reveal another one);
+ * - the audit log, which the organizer of one party may read, records only who changed a
+ *   position, not which parameter or bound, let alone the value.
  */
 export class PositionsService {
   private publisher: AgreementPublisher = silentAgreementPublisher;
@@ -112,8 +114,6 @@ export class PositionsService {
     await this.deps.audit(member.roomId, {
       actorId: member.memberId,
       action: 'position.set',
-      target: `${request.clauseId}:${request.param}`,
-      details: { partyId, bound: request.bound },
     });
     this.afterChange(member.roomId, partyId);
     return { position };
@@ -126,8 +126,6 @@ export class PositionsService {
       await this.deps.audit(member.roomId, {
         actorId: member.memberId,
         action: 'position.deleted',
-        target: `${key.clauseId}:${key.param}`,
-        details: { partyId, bound: key.bound },
       });
       this.afterChange(member.roomId, partyId);
     }
@@ -152,8 +150,6 @@ export class PositionsService {
     await this.deps.audit(member.roomId, {
       actorId: member.memberId,
       action: request.shared ? 'position.shared' : 'position.unshared',
-      target: `${request.clauseId}:${request.param}`,
-      details: { partyId, bound: request.bound },
     });
     this.afterChange(member.roomId, partyId);
     return { position };
