@@ -29,7 +29,8 @@ export interface SessionEnded extends ErrorBody {
  * may trust their shape.
  */
 export interface ServerToClientEvents
-  extends CommentServerToClientEvents,
+  extends
+    CommentServerToClientEvents,
     AgreementServerToClientEvents,
     GovernanceServerToClientEvents {
   'presence:state': (state: PresenceState) => void;
@@ -42,7 +43,8 @@ export interface ServerToClientEvents
  * (they are typed here for the client's sake) and always answers through the ack.
  */
 export interface ClientToServerEvents
-  extends CommentClientToServerEvents,
+  extends
+    CommentClientToServerEvents,
     AgreementClientToServerEvents,
     GovernanceClientToServerEvents {
   'presence:focus': (focus: PresenceFocus, ack: AckCallback<null>) => void;
