@@ -9,7 +9,14 @@ import type { Peer } from './peer';
 import type { DocChangedListener, StoredListener, WriteGuard } from './types';
 import type { DecodedUpdate } from './updateCheck';
 import { updateChangesDoc } from './updateCheck';
-import { continuesRefused, encodeRevert, newStructRanges } from './writeRefusal';
+import {
+  addRanges,
+  dependsOnRefused,
+  encodePlaceholder,
+  encodeRevert,
+  newStructRanges,
+} from './writeRefusal';
+import type { RefusedRanges } from './writeRefusal';
 import type { WriteRefusal } from './writeRefusal';
 
 export interface RoomDeps {
@@ -60,8 +67,8 @@ export class Room {
   failed = false;
   private queue: Promise<void> = Promise.resolve();
   private capture: { origin: Origin; items: Captured[] } | null = null;
-  /** Per connection: client id → end clock of the structs refused from it. */
-  private readonly refused = new WeakMap<Peer, Map<number, number>>();
+  /** Per connection: the struct ranges refused from it. */
+  private readonly refused = new WeakMap<Peer, RefusedRanges>();
   /** The client id server-side edits are made under, kept for the room's lifetime. */
   private readonly serverClientId = randomClientId();
   private lastSeq: number;
@@ -192,8 +199,8 @@ export class Room {
   }
 
   /**
-   * Applies, stores, then relays a writer's update, unless the write guard refuses it: then
-   * nothing of it is applied, stored or relayed, and the result carries an update that undoes
+   * Applies, stores, then relays a writer's update, unless the write guard refuses it: then none
+   * of its content is applied, stored or relayed, and the result carries an update that undoes
    * the writer's own insertions on its side. Rejects with UpdateRejectedError if Yjs refuses it.
    */
   applyClientUpdate(
@@ -205,33 +212,39 @@ export class Room {
       const refusal = await this.checkWrite(peer, update, decoded);
       if (refusal !== null) {
         const ranges = newStructRanges(decoded, this.doc);
-        const refused = this.refused.get(peer) ?? new Map<number, number>();
-        for (const [client, list] of ranges) {
-          refused.set(client, Math.max(refused.get(client) ?? 0, list[list.length - 1]!.to));
-        }
+        const refused = this.refused.get(peer) ?? (new Map() as RefusedRanges);
+        addRanges(refused, ranges);
         this.refused.set(peer, refused);
         countError('write-refused');
+        // The refused clocks are filled with empty structs, stored and relayed like any update,
+        // so that the writer's later edits elsewhere are not held back behind them.
+        const placeholder = encodePlaceholder(ranges);
+        if (placeholder !== null) await this.applyAndStore(peer, placeholder);
         return { kind: 'refused', refusal, revert: encodeRevert(ranges) };
       }
-      const capture = { origin: peer as Origin, items: [] as Captured[] };
-      this.capture = capture;
-      try {
-        Y.applyUpdate(this.doc, update, peer);
-      } catch (error) {
-        // Whatever part of it got in is not stored: drop this copy of the room, reload from the store.
-        countError('malformed');
-        peer.close(closeCodes.malformedMessage, 'malformed message: Yjs refused the update');
-        this.fail(error);
-        throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
-      } finally {
-        this.capture = null;
-      }
-      for (const item of capture.items) {
-        if (this.failed) break;
-        await this.store(peer, peer.member.sub, item);
-      }
+      await this.applyAndStore(peer, update);
       return { kind: 'applied' };
     });
+  }
+
+  private async applyAndStore(peer: Peer, update: Uint8Array): Promise<void> {
+    const capture = { origin: peer as Origin, items: [] as Captured[] };
+    this.capture = capture;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      // Whatever part of it got in is not stored: drop this copy of the room, reload from the store.
+      countError('malformed');
+      peer.close(closeCodes.malformedMessage, 'malformed message: Yjs refused the update');
+      this.fail(error);
+      throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.capture = null;
+    }
+    for (const item of capture.items) {
+      if (this.failed) break;
+      await this.store(peer, peer.member.sub, item);
+    }
   }
 
   /** Consults the write guard, only for updates that change something while it is active. */
@@ -244,10 +257,11 @@ export class Room {
     const guard = this.deps.writeGuard();
     if (refused === undefined && guard === null) return null;
     if (!updateChangesDoc(decoded, this.doc)) return null;
-    if (refused !== undefined && continuesRefused(decoded, this.doc, refused)) {
+    if (refused !== undefined && dependsOnRefused(decoded, refused)) {
       return {
         code: 'write-refused',
-        message: 'This change builds on a change the server refused; it was not saved either.',
+        message:
+          'This change builds on a change the server refused; it was not saved either. Reload the document.',
       };
     }
     if (guard === null || !(await guard.needsCheck(this.id))) return null;

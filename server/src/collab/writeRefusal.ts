@@ -4,69 +4,96 @@ import type { DecodedUpdate } from './updateCheck';
 
 export type { WriteRefusalReason as WriteRefusal } from './types';
 
-/** Per client id: the clock range [from, to) of structs the server refused. */
-export type RefusedRanges = Map<number, { from: number; to: number }[]>;
+/** A clock range [from, to) of one client's structs. */
+export interface ClockRange {
+  from: number;
+  to: number;
+}
 
-/** The struct ranges of `decoded` that `doc` does not hold yet: what applying it would add. */
+/** Per client id: the clock ranges of structs the server refused. */
+export type RefusedRanges = Map<number, ClockRange[]>;
+
+/**
+ * The structs of `decoded` the document does not hold yet, per client, as one range that starts
+ * where the document's knowledge of that client ends. Structs after a gap could not be
+ * integrated anyway and are left out.
+ */
 export function newStructRanges(decoded: DecodedUpdate, doc: Y.Doc): RefusedRanges {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  const ranges: RefusedRanges = new Map();
+  const spans = new Map<number, ClockRange[]>();
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
-    const client = struct.id.client;
-    const from = Math.max(struct.id.clock, known.get(client) ?? 0);
-    const to = struct.id.clock + struct.length;
-    if (to <= from) continue;
-    const list = ranges.get(client) ?? [];
-    const last = list[list.length - 1];
-    if (last !== undefined && last.to >= from) last.to = Math.max(last.to, to);
-    else list.push({ from, to });
-    ranges.set(client, list);
+    const list = spans.get(struct.id.client) ?? [];
+    list.push({ from: struct.id.clock, to: struct.id.clock + struct.length });
+    spans.set(struct.id.client, list);
+  }
+  const ranges: RefusedRanges = new Map();
+  for (const [client, list] of spans) {
+    list.sort((a, b) => a.from - b.from);
+    const start = known.get(client) ?? 0;
+    let end = start;
+    for (const span of list) {
+      if (span.to <= end) continue;
+      if (span.from > end) break;
+      end = span.to;
+    }
+    if (end > start) ranges.set(client, [{ from: start, to: end }]);
   }
   return ranges;
 }
 
-/** Whether the update carries structs that continue refused ones (same client, later clocks). */
-export function continuesRefused(
-  decoded: DecodedUpdate,
-  doc: Y.Doc,
-  refused: ReadonlyMap<number, number>,
-): boolean {
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+export function addRanges(into: RefusedRanges, ranges: RefusedRanges): void {
+  for (const [client, list] of ranges) into.set(client, [...(into.get(client) ?? []), ...list]);
+}
+
+function inRanges(id: Y.ID | null, ranges: RefusedRanges): boolean {
+  if (id === null) return false;
+  return (ranges.get(id.client) ?? []).some((r) => id.clock >= r.from && id.clock < r.to);
+}
+
+/** Whether the update builds on refused structs (inserts next to or inside them). */
+export function dependsOnRefused(decoded: DecodedUpdate, refused: RefusedRanges): boolean {
+  if (refused.size === 0) return false;
   for (const struct of decoded.structs) {
-    if (struct instanceof Y.Skip) continue;
-    const client = struct.id.client;
-    if (!refused.has(client)) continue;
-    if (struct.id.clock + struct.length > (known.get(client) ?? 0)) return true;
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+    if (inRanges(struct.origin, refused) || inRanges(struct.rightOrigin, refused)) return true;
+    if (inRanges(parent, refused)) return true;
   }
   return false;
 }
 
 /**
- * A Yjs update (v1) for the refused client that undoes what it added on its side: it deletes
- * every struct the server refused, and appends one empty (GC) struct right after them under each
- * of their client ids. Yjs gives a document a new client id when a remote update adds structs
- * under its own id, so the client's next edits start a fresh id the server can integrate instead
- * of waiting forever behind the refused clocks.
- *
- * Deletions the client made cannot be undone inside its copy (Yjs deletions are final); those
- * need the client to rebuild its document from the server.
+ * Empty (GC) structs for the refused clock ranges: they carry no content, but they let the
+ * document, the store and every other client integrate the writer's later edits, which Yjs would
+ * otherwise hold back forever waiting for the refused clocks.
+ */
+export function encodePlaceholder(ranges: RefusedRanges): Uint8Array | null {
+  const clients = [...ranges.keys()].sort((a, b) => b - a);
+  if (clients.length === 0) return null;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clients.length);
+  for (const client of clients) {
+    const range = ranges.get(client)![0]!;
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, range.from);
+    encoding.writeUint8(encoder, 0); // GC
+    encoding.writeVarUint(encoder, range.to - range.from);
+  }
+  encoding.writeVarUint(encoder, 0); // no deletions
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * An update for the refused writer that deletes, in its own copy, everything the server refused,
+ * so text it typed into a locked clause disappears again. Deletions the writer made cannot be
+ * undone in its copy (Yjs deletions are final): the auth message tells it to rebuild.
  */
 export function encodeRevert(ranges: RefusedRanges): Uint8Array {
   const clients = [...ranges.keys()].sort((a, b) => b - a);
   const encoder = encoding.createEncoder();
-  // Structs: one GC of length 1 per client, at the end of its refused range.
-  encoding.writeVarUint(encoder, clients.length);
-  for (const client of clients) {
-    const list = ranges.get(client)!;
-    const end = list[list.length - 1]!.to;
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, end);
-    encoding.writeUint8(encoder, 0);
-    encoding.writeVarUint(encoder, 1);
-  }
-  // Delete set: every refused range.
+  encoding.writeVarUint(encoder, 0); // no structs
   encoding.writeVarUint(encoder, clients.length);
   for (const client of clients) {
     const list = ranges.get(client)!;
