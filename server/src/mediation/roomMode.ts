@@ -19,36 +19,45 @@ function snapshot(state: RoomGovernance): MediationState {
   };
 }
 
+/** How long a room's state is trusted before it is read again (other instances may change it). */
+const REFRESH_MS = 1000;
+
 /**
- * The mediation state of each room (mode, locks, agenda), read from the store once and then kept
- * here; every change goes through `mutate`, which runs one change per room at a time and stores
- * it before the kept copy changes.
+ * The mediation state of each room (mode, locks, agenda), read from the store and kept here for
+ * a moment, since the write guard asks for it on every document write; the store stays the truth
+ * that several instances share. Every change goes through `mutate`, which runs one change per
+ * room at a time on a fresh read and stores it before the kept copy changes.
  */
 export class RoomModes {
-  private readonly loaded = new Map<string, Promise<RoomGovernance>>();
+  private readonly loaded = new Map<string, { state: Promise<RoomGovernance>; at: number }>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
-  private load(roomId: string): Promise<RoomGovernance> {
-    let loading = this.loaded.get(roomId);
-    if (loading === undefined) {
-      loading = (async () => {
-        const [state, locks] = await Promise.all([
-          this.store.getMediationState(roomId),
-          this.store.listLocks(roomId),
-        ]);
-        return {
-          mode: state?.mode ?? 'normal',
-          agenda: state?.agenda ?? [],
-          current: state?.current ?? null,
-          locks: new Set(locks.map((l) => l.clauseId)),
-        };
-      })();
-      this.loaded.set(roomId, loading);
-      // A failed read is not kept: the next call reads again.
-      loading.catch(() => this.loaded.delete(roomId));
-    }
+  private load(roomId: string, fresh = false): Promise<RoomGovernance> {
+    const kept = this.loaded.get(roomId);
+    if (!fresh && kept !== undefined && this.now() - kept.at < REFRESH_MS) return kept.state;
+    const loading = (async (): Promise<RoomGovernance> => {
+      const [state, locks] = await Promise.all([
+        this.store.getMediationState(roomId),
+        this.store.listLocks(roomId),
+      ]);
+      return {
+        mode: state?.mode ?? 'normal',
+        agenda: state?.agenda ?? [],
+        current: state?.current ?? null,
+        locks: new Set(locks.map((l) => l.clauseId)),
+      };
+    })();
+    const entry = { state: loading, at: this.now() };
+    this.loaded.set(roomId, entry);
+    // A failed read is not kept: the next call reads again.
+    loading.catch(() => {
+      if (this.loaded.get(roomId) === entry) this.loaded.delete(roomId);
+    });
     return loading;
   }
 
@@ -63,7 +72,15 @@ export class RoomModes {
    */
   mutate<T>(roomId: string, change: (state: RoomGovernance) => Promise<T>): Promise<T> {
     const previous = this.queues.get(roomId) ?? Promise.resolve();
-    const run = previous.then(async () => change(await this.load(roomId)));
+    const run = previous.then(async () => {
+      const state = await this.load(roomId, true);
+      try {
+        return await change(state);
+      } finally {
+        // What this change left is the newest state, whatever a read meanwhile brought in.
+        this.loaded.set(roomId, { state: Promise.resolve(state), at: this.now() });
+      }
+    });
     const settled = run.then(
       () => undefined,
       () => undefined,
