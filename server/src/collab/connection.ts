@@ -16,7 +16,7 @@ import {
 import { collabMetrics, countError } from './metrics';
 import type { Peer } from './peer';
 import type { ClientUpdateResult, Room } from './room';
-import { UpdateRejectedError } from './room';
+import { UpdateRejectedError, WriteCheckFailedError } from './room';
 import type { RoomRegistry } from './roomRegistry';
 import { createTokenBucket, takeToken } from './tokenBucket';
 import type { TokenBucket } from './tokenBucket';
@@ -249,6 +249,15 @@ export class CollabConnection implements Peer {
     work.catch((error: unknown) => {
       if (error instanceof UpdateRejectedError) {
         this.malformed(`Yjs refused the update (${error.message})`);
+        return;
+      }
+      if (error instanceof WriteCheckFailedError) {
+        // The write was neither applied nor refused: the client must not keep it as if saved.
+        this.log.error({ err: error }, 'document write could not be checked');
+        this.close(
+          closeCodes.internalError,
+          'the change could not be checked; reconnect to resync',
+        );
         return;
       }
       this.log.error({ err: error }, 'collab message failed');

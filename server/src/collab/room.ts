@@ -39,6 +39,9 @@ interface Captured {
 /** Thrown into the caller when a client update passed decoding yet Yjs refused to apply it. */
 export class UpdateRejectedError extends Error {}
 
+/** Thrown into the caller when the write guard could not decide; nothing was applied. */
+export class WriteCheckFailedError extends Error {}
+
 /** What the room did with a client's update. */
 export type ClientUpdateResult =
   { kind: 'applied' } | { kind: 'refused'; refusal: WriteRefusal; revert: Uint8Array };
@@ -264,14 +267,22 @@ export class Room {
           'This change builds on a change the server refused; it was not saved either. Reload the document.',
       };
     }
-    if (guard === null || !(await guard.needsCheck(this.id))) return null;
+    if (guard === null) return null;
+    const ask = async <T>(question: () => T | Promise<T>): Promise<T> => {
+      try {
+        return await question();
+      } catch (error) {
+        throw new WriteCheckFailedError(error instanceof Error ? error.message : String(error));
+      }
+    };
+    if (!(await ask(() => guard.needsCheck(this.id)))) return null;
     let touched: string[];
     try {
       touched = clausesTouchedByUpdate(this.doc, update).clauses;
     } catch (error) {
       throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
     }
-    return guard.check(this.id, peer.member, touched);
+    return ask(() => guard.check(this.id, peer.member, touched));
   }
 
   /**
