@@ -7,6 +7,7 @@ import { AssumptionsEditor } from './assumptions/AssumptionsEditor';
 import { ClauseBlock } from './clause/ClauseBlock';
 import { RoomHeader } from './header/RoomHeader';
 import { InvitesDialog } from './invites/InvitesDialog';
+import { MediationBar, MediationPanel, MediationProvider, MediationToasts } from './mediation';
 import { ClauseOutline } from './outline/ClauseOutline';
 import { RefusedPage } from './RoomGate';
 import { RoomContext, useRoom, useSessionStatus, useSnapshot } from './RoomContext';
@@ -63,7 +64,9 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
     );
   return (
     <RoomContext.Provider value={value}>
-      <RoomLayout />
+      <MediationProvider>
+        <RoomLayout />
+      </MediationProvider>
     </RoomContext.Provider>
   );
 }
@@ -132,6 +135,7 @@ function RoomLayout() {
         <div className="room-body" data-ready="true">
           <ClauseOutline />
           <main className="clauses" id="clauses" aria-label="Term sheet">
+            <MediationBar />
             {sheet.clauses.length === 0 && (
               <div className="empty-state">
                 <h2>No clauses yet</h2>
@@ -167,6 +171,8 @@ function RoomLayout() {
           <ValuePanel />
         </div>
       )}
+      {ready && <MediationPanel />}
+      <MediationToasts />
       <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
     </div>
   );

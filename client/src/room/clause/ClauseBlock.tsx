@@ -12,6 +12,13 @@ import { ParamsEditor } from '../params/ParamsEditor';
 import { useRoom } from '../RoomContext';
 import type { Sheet, SheetClause } from '../sheet';
 import { ClauseBody } from './ClauseBody';
+import {
+  ClauseBadges,
+  ClauseMediation,
+  clauseEditable,
+  useOptionalMediation,
+  useOptionalMediationSnapshot,
+} from '../mediation';
 
 const specCache = new Map<string, ReturnType<typeof specFromSchema>>();
 function specForKind(kind: string) {
@@ -38,7 +45,12 @@ interface ClauseBlockProps {
 }
 
 function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
-  const { session, model, canEdit } = useRoom();
+  const { session, model, canEdit: roleCanEdit } = useRoom();
+  const mediation = useOptionalMediation();
+  const mediationSnapshot = useOptionalMediationSnapshot();
+  // Locked clauses and single-text mode make the clause read-only for this member.
+  const canEdit = clauseEditable(mediationSnapshot, clause.id, session.user.role, roleCanEdit);
+  const agendaCurrent = mediationSnapshot?.state.current === clause.id;
   const clauseMap = getClauseMap(session.doc, clause.id);
   const fragment = clauseMap?.get('body');
   const paramsRoot = clauseMap?.get('params');
@@ -87,7 +99,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
 
   return (
     <section
-      className={`clause-block${errors ? ' has-errors' : ''}`}
+      className={`clause-block${errors ? ' has-errors' : ''}${agendaCurrent ? ' is-agenda-current' : ''}${canEdit || !roleCanEdit ? '' : ' is-locked'}`}
       id={`clause-${clause.id}`}
       aria-labelledby={headingId}
       role="region"
@@ -126,6 +138,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
                 {warnings} warning{warnings === 1 ? '' : 's'}
               </span>
             )}
+            {mediation && <ClauseBadges clauseId={clause.id} />}
           </div>
         </div>
       </header>
@@ -152,6 +165,9 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
               </li>
             ))}
         </ul>
+      )}
+      {mediation && (
+        <ClauseMediation clause={clause} clauseTitle={title} sheet={sheet} spec={spec} />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { ClauseKind } from '@parley/shared';
 import { insertClause, moveClause, removeClause } from '../roomDoc';
 import { useEffect, useState } from 'react';
 import { kindLabel } from '../clause/ClauseBlock';
+import { useOptionalMediationSnapshot } from '../mediation';
 import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
 
 export function scrollToClause(clauseId: string, param?: string): void {
@@ -21,6 +22,7 @@ export function ClauseOutline() {
   const { session, canEdit } = useRoom();
   const { sheet, issues } = useSnapshot();
   const status = useSessionStatus();
+  const agendaCurrent = useOptionalMediationSnapshot()?.state.current ?? null;
   const [kind, setKind] = useState<string>('custom');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function ClauseOutline() {
           return (
             <li
               key={clause.id}
-              className={`outline-item state-${state}${current === clause.id ? ' is-current' : ''}`}
+              className={`outline-item state-${state}${current === clause.id ? ' is-current' : ''}${agendaCurrent === clause.id ? ' is-agenda-current' : ''}`}
             >
               <button
                 type="button"
@@ -95,6 +97,11 @@ export function ClauseOutline() {
                     ? ', no issues'
                     : `, ${clauseIssues.length} issue${clauseIssues.length === 1 ? '' : 's'}`}
                 </span>
+                {agendaCurrent === clause.id && (
+                  <span className="outline-agenda" title="On the agenda now">
+                    now
+                  </span>
+                )}
                 {here.length > 0 && (
                   <span
                     className="outline-here"

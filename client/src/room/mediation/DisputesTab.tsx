@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { scrollToClause } from '../outline/ClauseOutline';
+import { useSnapshot } from '../RoomContext';
+import { kindTitle } from './kindTitle';
+import { useMediation, useMediationSnapshot } from './MediationContext';
+
+/** Open disputes; the mediator's queue, oldest first, with a resolution per dispute. */
+export function DisputesTab() {
+  const { store, isMediator } = useMediation();
+  const { sheet } = useSnapshot();
+  const snapshot = useMediationSnapshot();
+  const [resolution, setResolution] = useState<Record<string, string>>({});
+  const open = isMediator
+    ? snapshot.queue
+    : snapshot.disputes.filter((d) => d.status === 'open').sort((a, b) => a.openedAt - b.openedAt);
+  const clauseTitle = (id: string) => {
+    const clause = sheet.clauses.find((c) => c.id === id);
+    return clause ? kindTitle(clause) : 'a removed clause';
+  };
+  return (
+    <div className="med-tab">
+      {open.length === 0 ? (
+        <p className="muted">No open disputes.</p>
+      ) : (
+        <ol className="dispute-queue" aria-label="Dispute queue">
+          {open.map((d) => (
+            <li key={d.id} className="dispute-card">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => scrollToClause(d.clauseId)}
+              >
+                {clauseTitle(d.clauseId)}
+              </button>
+              <p>
+                <strong>{sheet.parties.find((p) => p.id === d.partyId)?.name ?? d.partyId}</strong>:
+                “{d.position}”
+              </p>
+              {isMediator && (
+                <div className="dispute-resolve">
+                  <input
+                    className="input"
+                    aria-label={`Resolution of the dispute on ${clauseTitle(d.clauseId)}`}
+                    placeholder="Resolution (optional)"
+                    value={resolution[d.id] ?? ''}
+                    onChange={(e) => setResolution({ ...resolution, [d.id]: e.target.value })}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-sm"
+                    onClick={() =>
+                      void store.run('disputes:resolve', {
+                        disputeId: d.id,
+                        ...(resolution[d.id]?.trim()
+                          ? { resolution: resolution[d.id]!.trim() }
+                          : {}),
+                      })
+                    }
+                  >
+                    Resolve
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

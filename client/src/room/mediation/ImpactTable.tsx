@@ -1,0 +1,83 @@
+import type { ProposalImpact } from '@parley/shared';
+import { formatMoney } from '../../lib/format';
+import type { SheetParty } from '../sheet';
+
+function signed(delta: number | null, currency: string): string {
+  if (delta === null) return 'new';
+  if (delta === 0) return '±0';
+  return `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), currency)}`;
+}
+
+function tone(delta: number | null): string {
+  if (delta === null || delta === 0) return 'is-flat';
+  return delta > 0 ? 'is-up' : 'is-down';
+}
+
+/** Δ allocation, Δ net and Δ NPV of a change, per scenario and party. */
+export function ImpactTable({
+  impact,
+  parties,
+  currency,
+  caption,
+}: {
+  impact: ProposalImpact;
+  parties: SheetParty[];
+  currency: string;
+  caption: string;
+}) {
+  if (!impact.ok) {
+    return (
+      <div className="impact-issues" role="note">
+        <strong>This change would leave the term sheet invalid:</strong>
+        <ul>
+          {impact.issues.map((issue, i) => (
+            <li key={i}>{issue.message}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (impact.scenarios.length === 0) return null;
+  return (
+    <table className="impact-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Party</th>
+          <th scope="col">Δ allocation</th>
+          <th scope="col">Δ net</th>
+          <th scope="col">Δ NPV</th>
+        </tr>
+      </thead>
+      {impact.scenarios.map((scenario) => (
+        <tbody key={scenario.id} data-scenario={scenario.id}>
+          <tr className="impact-scenario">
+            <th scope="rowgroup" colSpan={4}>
+              {scenario.name}
+            </th>
+          </tr>
+          {parties
+            .filter((p) => scenario.parties[p.id])
+            .map((party) => {
+              const figures = scenario.parties[party.id]!;
+              return (
+                <tr key={party.id} data-party={party.id}>
+                  <th scope="row">{party.name}</th>
+                  {(['allocation', 'net', 'npv'] as const).map((measure) => (
+                    <td
+                      key={measure}
+                      data-measure={measure}
+                      className={tone(figures[measure].delta)}
+                      title={`${formatMoney(figures[measure].before ?? 0, currency)} → ${formatMoney(figures[measure].after, currency)}`}
+                    >
+                      {signed(figures[measure].delta, currency)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+        </tbody>
+      ))}
+    </table>
+  );
+}

@@ -1,0 +1,55 @@
+import { can } from '@parley/shared';
+import type { Role } from '@parley/shared';
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useRoom, useSnapshot } from '../RoomContext';
+import { kindTitle } from './kindTitle';
+import { MediationContext } from './MediationContext';
+import type { MediationContextValue, MediationTab } from './MediationContext';
+import { MediationStore } from './mediationStore';
+import './mediation.css';
+
+/** Opens the mediation store for the room and provides it, with the member's mediation rights. */
+export function MediationProvider({ children }: { children: ReactNode }) {
+  const { session } = useRoom();
+  const { sheet } = useSnapshot();
+  const { role, partyId, memberId } = session.user;
+  const [store, setStore] = useState<MediationStore | null>(null);
+  const [panel, setPanel] = useState<{ open: boolean; tab: MediationTab }>({
+    open: false,
+    tab: 'agreement',
+  });
+
+  useEffect(() => {
+    const created = new MediationStore(session.socket, role, partyId, memberId);
+    setStore(created);
+    return () => created.destroy();
+  }, [session, role, partyId, memberId]);
+
+  useEffect(() => {
+    if (!store) return;
+    store.clauseTitle = (id) => {
+      const clause = sheet.clauses.find((c) => c.id === id);
+      return clause ? kindTitle(clause) : 'a clause';
+    };
+  }, [store, sheet]);
+
+  const value = useMemo<MediationContextValue | null>(() => {
+    if (!store) return null;
+    const r = role as Role;
+    return {
+      store,
+      role,
+      partyId,
+      speaksForParty: partyId !== null && can(r, 'accept'),
+      isMediator: role === 'mediator',
+      canPropose: can(r, 'propose'),
+      panel,
+      openPanel: (tab) => setPanel({ open: true, tab }),
+      setPanelOpen: (open) => setPanel((p) => ({ ...p, open })),
+    };
+  }, [store, role, partyId, panel]);
+
+  if (!value) return <>{children}</>;
+  return <MediationContext.Provider value={value}>{children}</MediationContext.Provider>;
+}

@@ -1,0 +1,7 @@
+import { clauseKinds } from '@parley/shared';
+import type { SheetClause } from '../sheet';
+
+export function kindTitle(clause: SheetClause): string {
+  const label = (clauseKinds as Record<string, { label: string } | undefined>)[clause.kind]?.label;
+  return clause.title.trim() || label || clause.kind;
+}

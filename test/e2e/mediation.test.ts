@@ -1,0 +1,246 @@
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { templates } from '@parley/shared';
+import type { TermSheet } from '@parley/shared';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRoom, invite, request } from '../integration/helpers/api';
+import { repoRoot, startServer } from '../integration/helpers/server';
+import type { StartedServer } from '../integration/helpers/server';
+import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { buildClient } from './helpers/client-build';
+import { MediationRoom } from './pages/mediationRoom';
+
+const wait = { timeout: 15_000, interval: 100 };
+const caucusSecret = 'Between us: could Kestrel live with a 45 % share?';
+
+/** A small imported term sheet: two parties, three clauses, so that signing everything is short. */
+function pilotTermSheet(): TermSheet {
+  const base = structuredClone(templates.mhealth) as TermSheet;
+  const clause = (id: string) => base.clauses.find((c) => c.id === id)!;
+  return {
+    ...base,
+    title: 'Connected clinic pilot',
+    parties: base.parties.filter((p) => p.id === 'insurer' || p.id === 'csp'),
+    assumptions: {
+      periods: 12,
+      periodUnit: 'month',
+      discountRatePct: 8,
+      scenarios: [
+        { id: 'base', name: 'Base', drivers: { members: { start: 5000, growthPct: 3 } } },
+        { id: 'low', name: 'Low enrolment', drivers: { members: 3000 } },
+      ],
+    },
+    clauses: [
+      {
+        ...clause('c-revenue'),
+        title: 'Revenue',
+        text: 'A monitoring subscription of {{param:streams.0.unitPrice}} per member per month.',
+        params: {
+          streams: [
+            {
+              id: 'subs',
+              name: 'Monitoring subscriptions',
+              driver: 'members',
+              unitPrice: 900,
+              requires: ['insurer', 'csp'],
+            },
+          ],
+        },
+      },
+      {
+        ...clause('c-sharing'),
+        title: 'Value sharing',
+        text: 'The pool is shared by **fixed shares**.',
+        params: { costRecovery: false, method: 'fixed', fixed: { insurer: 60, csp: 40 } },
+      },
+      { ...clause('c-term'), title: 'Term' },
+    ] as TermSheet['clauses'],
+  } as TermSheet;
+}
+
+describe('a mediated session between the CSP and its partner', () => {
+  let clientDir: string;
+  let server: StartedServer;
+  let browser: Browser;
+  let roomId: string;
+  let organizerToken: string;
+  let mediator: MediationRoom;
+  let csp: MediationRoom;
+  let partner: MediationRoom;
+
+  beforeAll(async () => {
+    clientDir = buildClient();
+    server = await startServer({ clientDir });
+    const room = await createRoom(server.url, {
+      title: 'Connected clinic pilot',
+      termsheet: pilotTermSheet(),
+    });
+    roomId = room.roomId;
+    organizerToken = room.organizerToken;
+    const link = async (name: string, role: 'mediator' | 'negotiator', party?: string) => {
+      const created = await invite(server.url, roomId, organizerToken, {
+        name,
+        role,
+        ...(party ? { party } : {}),
+      });
+      return `${server.url}/rooms/${roomId}#token=${created.token}`;
+    };
+    const links = {
+      mediator: await link('Mina Ortega', 'mediator'),
+      csp: await link('Ada Kestrel', 'negotiator', 'csp'),
+      partner: await link('Ben Aldermoor', 'negotiator', 'insurer'),
+    };
+    browser = await launchBrowser();
+    mediator = new MediationRoom(await (await newContext(browser)).newPage());
+    csp = new MediationRoom(await (await newContext(browser)).newPage());
+    partner = new MediationRoom(await (await newContext(browser)).newPage());
+    await mediator.open(links.mediator);
+    await csp.open(links.csp);
+    await partner.open(links.partner);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it('keeps a caucus between the mediator and the CSP away from the partner', async () => {
+    await partner.openPanel('Caucus');
+    await mediator.sendCaucus(caucusSecret, 'Kestrel Mobile');
+    await csp.openPanel('Caucus');
+    await vi.waitFor(
+      async () =>
+        expect(await csp.caucusMessages().allTextContents()).toEqual([
+          expect.stringContaining(caucusSecret),
+        ]),
+      wait,
+    );
+    await csp.sendCaucus('Only if the price stays where it is.');
+    await vi.waitFor(async () => {
+      const texts = await mediator.caucusMessages().allTextContents();
+      expect(texts.some((t) => t.includes('Only if the price stays'))).toBe(true);
+    }, wait);
+    await saveScreenshot(mediator.page, 'mediation-caucus');
+    // The partner's own caucus is empty and nothing of the CSP's conversation reached its page.
+    expect(await partner.caucusMessages().count()).toBe(0);
+    expect(await partner.page.content()).not.toContain('could Kestrel live');
+    expect(await partner.page.content()).not.toContain('Only if the price stays');
+    for (const page of [mediator, csp, partner]) await page.closePanel();
+  });
+
+  it('shows a proposal and its value impact to everyone before anyone decides', async () => {
+    await csp.propose(
+      'Value sharing',
+      { 'Kestrel Mobile share (%)': '45', 'Aldermoor Health Insurance share (%)': '55' },
+      'Kestrel carries the connectivity cost of every member.',
+    );
+    for (const room of [mediator, csp, partner]) {
+      await vi.waitFor(async () => {
+        const card = room.proposals('Value sharing').first();
+        expect(await card.getByTestId('proposal-status').textContent()).toBe('Open');
+        expect(await room.impactCell(card, 'csp', 'allocation').textContent()).toMatch(/^\+/);
+        expect(await room.impactCell(card, 'insurer', 'allocation').textContent()).toMatch(/^−/);
+      }, wait);
+    }
+    // The mediator and the proposer's own party cannot decide for the partner.
+    const accept = /^Accept proposal by Ada Kestrel/;
+    expect(await mediator.page.getByRole('button', { name: accept }).count()).toBe(0);
+    expect(await csp.page.getByRole('button', { name: accept }).count()).toBe(0);
+    const card = partner.proposals('Value sharing').first();
+    await card.scrollIntoViewIfNeeded();
+    await saveScreenshot(partner.page, 'mediation-proposal');
+    await saveDocsShot(partner, card, 'mediation-proposal');
+  });
+
+  it('applies the proposal in every client once the partner accepts', async () => {
+    await partner.page.getByRole('button', { name: /^Accept proposal by Ada Kestrel/ }).click();
+    for (const room of [mediator, csp, partner]) {
+      await vi.waitFor(async () => {
+        expect(await room.param('Value sharing: Kestrel Mobile share (%)').inputValue()).toBe('45');
+        expect(
+          await room.param('Value sharing: Aldermoor Health Insurance share (%)').inputValue(),
+        ).toBe('55');
+      }, wait);
+    }
+    await vi.waitFor(async () => {
+      await csp
+        .clause('Value sharing')
+        .getByRole('button', { name: /earlier proposal/ })
+        .click();
+      expect(
+        await csp.proposals('Value sharing').first().getByTestId('proposal-status').textContent(),
+      ).toBe('Applied');
+    }, wait);
+  });
+
+  it('reaches agreement when both parties sign off every clause', async () => {
+    for (const clause of ['Revenue', 'Value sharing', 'Term']) {
+      await csp.signOff(clause);
+      await partner.signOff(clause);
+    }
+    for (const room of [mediator, csp, partner]) {
+      await vi.waitFor(async () => {
+        expect(await room.agreedBanner().isVisible()).toBe(true);
+        expect(await room.signOffChip('Term', 'csp').getAttribute('data-state')).toBe('valid');
+        expect(await room.signOffChip('Term', 'insurer').getAttribute('data-state')).toBe('valid');
+      }, wait);
+    }
+    await mediator.openPanel('Sign-off');
+    await vi.waitFor(async () => {
+      expect(await mediator.page.getByTestId('agreement-status').textContent()).toMatch(/^Agreed/);
+    }, wait);
+    const download = mediator.page.waitForEvent('download');
+    await mediator.panel().getByRole('button', { name: 'Download the agreed term sheet' }).click();
+    expect((await download).suggestedFilename()).toBe(`agreement-${roomId}.json`);
+    const exported = await request<{ agreed: boolean; signatures: unknown[] }>(
+      server.url,
+      'GET',
+      `/api/rooms/${roomId}/agreement`,
+      { token: organizerToken },
+    );
+    expect(exported.body.agreed).toBe(true);
+    expect(exported.body.signatures).toHaveLength(6);
+    await mediator.page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(mediator.page, 'mediation-agreed');
+    await saveDocsShot(mediator, null, 'mediation-agreed');
+  });
+
+  it('voids a sign-off when the clause changes and tells that party', async () => {
+    await mediator.closePanel();
+    await csp.setParam('Term: Duration (months)', '24');
+    await vi.waitFor(async () => {
+      expect(await csp.signOffChip('Term', 'csp').getAttribute('data-state')).toBe('voided');
+      expect(await partner.notices().first().textContent()).toMatch(
+        /sign-off on "Term" was voided/,
+      );
+      expect(await mediator.agreedBanner().count()).toBe(0);
+    }, wait);
+  });
+});
+
+/** A compact copy for the README: a clip around one element, or the top of the page. */
+async function saveDocsShot(
+  room: MediationRoom,
+  element: Locator | null,
+  name: string,
+): Promise<void> {
+  const dir = join(repoRoot, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  const box = element ? await element.boundingBox() : null;
+  const viewport = room.page.viewportSize() ?? { width: 1440, height: 900 };
+  const clip = box
+    ? {
+        x: Math.max(0, box.x - 16),
+        y: Math.max(0, box.y - 16),
+        width: Math.min(box.width + 32, viewport.width),
+        height: Math.min(box.height + 32, viewport.height),
+      }
+    : { x: 0, y: 0, width: viewport.width, height: Math.min(560, viewport.height) };
+  await room.page.screenshot({ path, clip });
+  if (statSync(path).size > 200 * 1024) {
+    copyFileSync(path, join(repoRoot, 'test-results', `${name}-too-large.png`));
+  }
+}
