@@ -1,7 +1,4 @@
-import type { z } from 'zod';
 import {
-  ackError,
-  ackOk,
   agreementClientEvents,
   agreementEmptyRequestSchema,
   counterProposalRequestSchema,
@@ -15,42 +12,17 @@ import {
   sharePositionRequestSchema,
   signOffRequestSchema,
 } from '@parley/shared';
-import type { Ack, MemberClaims } from '@parley/shared';
 import type { AgreementPublisher } from '../mediation/agreementDeps';
 import type { PositionsService } from '../mediation/positions';
 import type { ProposalsService } from '../mediation/proposals';
 import type { SignOffService } from '../mediation/signoff';
-import { ServiceError } from '../services/errors';
-import type { EventHandler, ParleyIo, ParleySocket, RealtimeFeature } from './socket-server';
+import { roomSockets, route } from './route';
+import type { ParleyIo, RealtimeFeature } from './socket-server';
 
 export interface AgreementServices {
   proposals: ProposalsService;
   signOffs: SignOffService;
   positions: PositionsService;
-}
-
-function invalid(event: string, error: z.ZodError): Ack<never> {
-  const problems = error.issues
-    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
-    .join('; ');
-  return ackError('invalid-payload', `Invalid ${event} payload: ${problems}`);
-}
-
-function route<S extends z.ZodType>(
-  event: string,
-  schema: S,
-  run: (payload: z.output<S>) => Promise<unknown>,
-): EventHandler {
-  return async (payload) => {
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return invalid(event, parsed.error);
-    try {
-      return ackOk(await run(parsed.data));
-    } catch (error) {
-      if (error instanceof ServiceError) return ackError(error.code, error.message);
-      throw error;
-    }
-  };
 }
 
 /**
@@ -60,39 +32,31 @@ function route<S extends z.ZodType>(
 export function agreementRealtime(services: AgreementServices): RealtimeFeature {
   let io: ParleyIo | null = null;
 
-  function socketsOf(roomId: string, keep: (member: MemberClaims) => boolean): ParleySocket[] {
-    if (io === null) return [];
-    return [...io.of('/').sockets.values()].filter((s) => {
-      const member = s.data.member as MemberClaims | undefined;
-      return member !== undefined && member.roomId === roomId && keep(member);
-    });
-  }
-
   const everyone = () => true;
   const publisher: AgreementPublisher = {
     proposalChanged(roomId, proposal) {
-      for (const s of socketsOf(roomId, everyone)) s.emit('proposals:changed', proposal);
+      for (const s of roomSockets(io, roomId, everyone)) s.emit('proposals:changed', proposal);
     },
     signOffsChanged(roomId, state) {
-      for (const s of socketsOf(roomId, everyone)) s.emit('signoffs:changed', state);
+      for (const s of roomSockets(io, roomId, everyone)) s.emit('signoffs:changed', state);
     },
     signOffVoided(roomId, partyId, event) {
-      for (const s of socketsOf(roomId, (m) => m.partyId === partyId)) {
+      for (const s of roomSockets(io, roomId, (m) => m.partyId === partyId)) {
         s.emit('signoffs:voided', event);
       }
     },
     positionsChanged(roomId, partyId, list) {
-      for (const s of socketsOf(roomId, (m) => m.partyId === partyId)) {
+      for (const s of roomSockets(io, roomId, (m) => m.partyId === partyId)) {
         s.emit('positions:changed', list);
       }
     },
     overlapsChanged(roomId, overlaps) {
-      for (const s of socketsOf(roomId, (m) => m.role === 'mediator')) {
+      for (const s of roomSockets(io, roomId, (m) => m.role === 'mediator')) {
         s.emit('positions:overlaps', { overlaps });
       }
     },
     overlapPublished(roomId, publication) {
-      for (const s of socketsOf(roomId, everyone)) s.emit('positions:published', publication);
+      for (const s of roomSockets(io, roomId, everyone)) s.emit('positions:published', publication);
     },
   };
 

@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import {
-  ackError,
-  ackOk,
   canSeeThread,
   commentClientEvents,
   commentRefRequestSchema,
@@ -14,39 +11,10 @@ import {
   replyRequestSchema,
   threadRefRequestSchema,
 } from '@parley/shared';
-import type { Ack, CommentThread, MemberClaims } from '@parley/shared';
+import type { CommentThread } from '@parley/shared';
 import type { CommentPublisher, CommentsService } from '../comments';
-import { ServiceError } from '../services/errors';
-import type { EventHandler, ParleyIo, ParleySocket, RealtimeFeature } from './socket-server';
-
-function invalid(event: string, error: z.ZodError): Ack<never> {
-  const problems = error.issues
-    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
-    .join('; ');
-  return ackError('invalid-payload', `Invalid ${event} payload: ${problems}`);
-}
-
-/** Turns a refusal from the service into an ack; anything else is a server fault for `handle`. */
-async function answer<T>(run: () => Promise<T>): Promise<Ack<unknown>> {
-  try {
-    return ackOk(await run());
-  } catch (error) {
-    if (error instanceof ServiceError) return ackError(error.code, error.message);
-    throw error;
-  }
-}
-
-function route<S extends z.ZodType>(
-  event: string,
-  schema: S,
-  run: (payload: z.output<S>) => Promise<unknown>,
-): EventHandler {
-  return (payload) => {
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return invalid(event, parsed.error);
-    return answer(() => run(parsed.data));
-  };
-}
+import { roomSockets, route } from './route';
+import type { ParleyIo, ParleySocket, RealtimeFeature } from './socket-server';
 
 /**
  * Comment events over Socket.IO. Every live event is emitted socket by socket, and only to
@@ -56,15 +24,8 @@ function route<S extends z.ZodType>(
 export function commentsRealtime(service: CommentsService, logger: Logger): RealtimeFeature {
   let io: ParleyIo | null = null;
 
-  function socketsOf(roomId: string): ParleySocket[] {
-    if (io === null) return [];
-    return [...io.of('/').sockets.values()].filter(
-      (s) => (s.data.member as MemberClaims | undefined)?.roomId === roomId,
-    );
-  }
-
   function audience(thread: CommentThread): ParleySocket[] {
-    return socketsOf(thread.roomId).filter((s) => canSeeThread(s.data.member, thread));
+    return roomSockets(io, thread.roomId).filter((s) => canSeeThread(s.data.member, thread));
   }
 
   const publisher: CommentPublisher = {
@@ -95,7 +56,7 @@ export function commentsRealtime(service: CommentsService, logger: Logger): Real
       }
     },
     notify(roomId, memberId, notification) {
-      for (const s of socketsOf(roomId)) {
+      for (const s of roomSockets(io, roomId)) {
         if (s.data.member.memberId === memberId) s.emit('notifications:new', notification);
       }
     },
@@ -148,7 +109,7 @@ export function commentsRealtime(service: CommentsService, logger: Logger): Real
         route('comments:mark-read', threadRefRequestSchema, async (p) => {
           const unread = await service.markRead(member, p.threadId);
           // The member's other tabs show the same counts.
-          for (const s of socketsOf(member.roomId)) {
+          for (const s of roomSockets(io, member.roomId)) {
             if (s.data.member.memberId === member.memberId && s.id !== socket.id) {
               s.emit('comments:unread', unread);
             }
@@ -183,7 +144,7 @@ export function commentsRealtime(service: CommentsService, logger: Logger): Real
     },
     disconnect(socket) {
       const member = socket.data.member;
-      const stillHere = socketsOf(member.roomId).some(
+      const stillHere = roomSockets(io, member.roomId).some(
         (s) => s.id !== socket.id && s.data.member.memberId === member.memberId,
       );
       if (stillHere) return;

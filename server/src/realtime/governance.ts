@@ -1,7 +1,4 @@
-import type { z } from 'zod';
 import {
-  ackError,
-  ackOk,
   caucusListRequestSchema,
   caucusSendRequestSchema,
   clauseRefRequestSchema,
@@ -17,7 +14,7 @@ import {
   setModeRequestSchema,
   voteDraftRequestSchema,
 } from '@parley/shared';
-import type { Ack, MemberClaims } from '@parley/shared';
+import type { MemberClaims } from '@parley/shared';
 import { setAgenda, setAgendaCurrent } from '../mediation/agenda';
 import { listCaucus, sendCaucus } from '../mediation/caucus';
 import {
@@ -31,32 +28,8 @@ import { lockClause, unlockClause } from '../mediation/locks';
 import { governanceSnapshot } from '../mediation/roomModeSnapshot';
 import type { GovernanceDeps, GovernancePublisher } from '../mediation/roomModeDeps';
 import { listDrafts, publishDraft, setMode, voteDraft } from '../mediation/singleText';
-import { ServiceError } from '../services/errors';
-import type { EventHandler, ParleyIo, ParleySocket, RealtimeFeature } from './socket-server';
-
-function invalid(event: string, error: z.ZodError): Ack<never> {
-  const problems = error.issues
-    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
-    .join('; ');
-  return ackError('invalid-payload', `Invalid ${event} payload: ${problems}`);
-}
-
-function route<S extends z.ZodType>(
-  event: string,
-  schema: S,
-  run: (payload: z.output<S>) => Promise<unknown>,
-): EventHandler {
-  return async (payload) => {
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return invalid(event, parsed.error);
-    try {
-      return ackOk(await run(parsed.data));
-    } catch (error) {
-      if (error instanceof ServiceError) return ackError(error.code, error.message);
-      throw error;
-    }
-  };
-}
+import { roomSockets, route } from './route';
+import type { ParleyIo, RealtimeFeature } from './socket-server';
 
 /**
  * Locks, agenda, single-text mode, drafts, disputes and caucus over Socket.IO. Live events are
@@ -68,34 +41,26 @@ export function governanceRealtime(
 ): RealtimeFeature {
   let io: ParleyIo | null = null;
 
-  function socketsOf(roomId: string, audience: (m: MemberClaims) => boolean): ParleySocket[] {
-    if (io === null) return [];
-    return [...io.of('/').sockets.values()].filter((s) => {
-      const member = s.data.member as MemberClaims | undefined;
-      return member !== undefined && member.roomId === roomId && audience(member);
-    });
-  }
-
   const everyone = () => true;
 
   const publisher: GovernancePublisher = {
     stateChanged(roomId, state) {
-      for (const s of socketsOf(roomId, everyone)) s.emit('mediation:changed', state);
+      for (const s of roomSockets(io, roomId, everyone)) s.emit('mediation:changed', state);
     },
     draftChanged(roomId, draft) {
-      for (const s of socketsOf(roomId, everyone)) s.emit('drafts:changed', draft);
+      for (const s of roomSockets(io, roomId, everyone)) s.emit('drafts:changed', draft);
     },
     disputeChanged(roomId, dispute, queue) {
-      for (const s of socketsOf(roomId, everyone)) s.emit('disputes:changed', dispute);
+      for (const s of roomSockets(io, roomId, everyone)) s.emit('disputes:changed', dispute);
       const facilitators = (m: MemberClaims) => m.role === 'mediator' || m.role === 'organizer';
-      for (const s of socketsOf(roomId, facilitators)) {
+      for (const s of roomSockets(io, roomId, facilitators)) {
         s.emit('disputes:queue', { disputes: queue });
       }
     },
     caucusMessage(roomId, message) {
       const audience = (m: MemberClaims) =>
         m.role === 'mediator' || (m.partyId === message.partyId && m.role !== 'observer');
-      for (const s of socketsOf(roomId, audience)) s.emit('caucus:message', message);
+      for (const s of roomSockets(io, roomId, audience)) s.emit('caucus:message', message);
     },
   };
   setPublisher(publisher);

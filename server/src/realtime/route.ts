@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { ackError, ackOk } from '@parley/shared';
+import type { Ack, MemberClaims } from '@parley/shared';
+import { ServiceError } from '../services/errors';
+import type { EventHandler, ParleyIo, ParleySocket } from './socket-server';
+
+/** The ack for a payload that failed its schema, naming every field at fault. */
+export function invalidPayload(event: string, error: z.ZodError): Ack<never> {
+  const problems = error.issues
+    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+    .join('; ');
+  return ackError('invalid-payload', `Invalid ${event} payload: ${problems}`);
+}
+
+/**
+ * A thin event handler: parse the payload with `schema`, then call the service. A refusal from the
+ * service becomes an error ack; anything else is a server fault for the socket server to log.
+ */
+export function route<S extends z.ZodType>(
+  event: string,
+  schema: S,
+  run: (payload: z.output<S>) => Promise<unknown>,
+): EventHandler {
+  return async (payload) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return invalidPayload(event, parsed.error);
+    try {
+      return ackOk(await run(parsed.data));
+    } catch (error) {
+      if (error instanceof ServiceError) return ackError(error.code, error.message);
+      throw error;
+    }
+  };
+}
+
+/**
+ * The sockets of a room whose member passes `keep`. Features emit socket by socket to these, so a
+ * private event never goes to a shared channel.
+ */
+export function roomSockets(
+  io: ParleyIo | null,
+  roomId: string,
+  keep: (member: MemberClaims) => boolean = () => true,
+): ParleySocket[] {
+  if (io === null) return [];
+  return [...io.of('/').sockets.values()].filter((s) => {
+    const member = s.data.member as MemberClaims | undefined;
+    return member !== undefined && member.roomId === roomId && keep(member);
+  });
+}
