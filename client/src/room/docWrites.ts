@@ -1,26 +1,7 @@
 import * as Y from 'yjs';
+import { jsonToY } from '@parley/shared';
 
 export type DocPath = readonly (string | number)[];
-
-/** JSON → nested Y types, the room document's layout for params and assumptions. */
-export function toY(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const array = new Y.Array<unknown>();
-    array.insert(
-      0,
-      value.map((item) => toY(item)),
-    );
-    return array;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const map = new Y.Map<unknown>();
-    for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) map.set(key, toY(item));
-    }
-    return map;
-  }
-  return value;
-}
 
 function child(container: unknown, key: string | number): unknown {
   if (container instanceof Y.Map) return container.get(String(key));
@@ -61,7 +42,7 @@ export function setAt(
     const last = path[path.length - 1]!;
     if (node instanceof Y.Map) {
       if (value === undefined) node.delete(String(last));
-      else node.set(String(last), toY(value));
+      else node.set(String(last), jsonToY(value));
       ok = true;
     } else if (
       node instanceof Y.Array &&
@@ -70,7 +51,7 @@ export function setAt(
       last <= node.length
     ) {
       if (last < node.length) node.delete(last, 1);
-      if (value !== undefined) node.insert(last, [toY(value)]);
+      if (value !== undefined) node.insert(last, [jsonToY(value)]);
       ok = true;
     }
   };
@@ -89,7 +70,7 @@ export function pushAt(
   const apply = () => {
     const target = path.length === 0 ? root : child(parentOf(root, path), path[path.length - 1]!);
     if (target instanceof Y.Array) {
-      target.push([toY(value)]);
+      target.push([jsonToY(value)]);
       ok = true;
     }
   };
