@@ -5,6 +5,7 @@ import type { TokenClaims } from '../lib/token';
 import { tokenStorageKey } from '../lib/token';
 import { AssumptionsEditor } from './assumptions/AssumptionsEditor';
 import { ClauseBlock } from './clause/ClauseBlock';
+import { CommentsProvider, RoomCommentsPanel } from './comments';
 import { RoomHeader } from './header/RoomHeader';
 import { InvitesDialog } from './invites/InvitesDialog';
 import { MediationBar, MediationPanel, MediationProvider, MediationToasts } from './mediation';
@@ -15,6 +16,7 @@ import type { RoomContextValue } from './RoomContext';
 import { RoomModel } from './roomModel';
 import { RoomSession } from './session';
 import { ValuePanel } from './value/ValuePanel';
+import { SinceLastVisitPanel } from './visit';
 
 interface RoomPageProps {
   roomId: string;
@@ -65,7 +67,9 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
   return (
     <RoomContext.Provider value={value}>
       <MediationProvider>
+        <CommentsProvider>
         <RoomLayout />
+      </CommentsProvider>
       </MediationProvider>
     </RoomContext.Provider>
   );
@@ -173,6 +177,8 @@ function RoomLayout() {
       )}
       {ready && <MediationPanel />}
       <MediationToasts />
+      {ready && <RoomCommentsPanel />}
+      {ready && <SinceLastVisitPanel />}
       <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
     </div>
   );

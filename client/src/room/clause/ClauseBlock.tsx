@@ -11,6 +11,7 @@ import type { ParamsContextValue } from '../params/ParamsContext';
 import { ParamsEditor } from '../params/ParamsEditor';
 import { useRoom } from '../RoomContext';
 import type { Sheet, SheetClause } from '../sheet';
+import { ClauseComments, ClauseCommentsToggle } from '../comments';
 import { ClauseBody } from './ClauseBody';
 import {
   ClauseBadges,
@@ -138,6 +139,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
                 {warnings} warning{warnings === 1 ? '' : 's'}
               </span>
             )}
+            <ClauseCommentsToggle clauseId={clause.id} title={title} />
             {mediation && <ClauseBadges clauseId={clause.id} />}
           </div>
         </div>
@@ -169,6 +171,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
       {mediation && (
         <ClauseMediation clause={clause} clauseTitle={title} sheet={sheet} spec={spec} />
       )}
+      <ClauseComments clauseId={clause.id} title={title} params={clause.params} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import type { RoomModel } from '../roomModel';
 import type { RoomSession } from '../session';
+import { SelectionCommentButton, useCommentHighlights } from '../comments';
 import { ParamRef } from './paramRef';
 import { EditorToolbar } from './EditorToolbar';
 
@@ -95,12 +96,15 @@ export function ClauseBody({
     });
   }, [editor, title, editable]);
 
+  useCommentHighlights(editor, clauseId);
+
   return (
     <div className="clause-body">
       {editable && editor && (
         <EditorToolbar editor={editor} title={title} clauseId={clauseId} model={model} />
       )}
       <EditorContent editor={editor} />
+      <SelectionCommentButton editor={editor} clauseId={clauseId} title={title} />
     </div>
   );
 }

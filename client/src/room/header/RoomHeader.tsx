@@ -1,6 +1,9 @@
 import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
 import type { SessionStatus } from '../session';
 import { navigate } from '../../lib/navigation';
+import { CommentsHeaderButton } from '../comments';
+import { NotificationBell } from '../notifications';
+import { VisitButton } from '../visit';
 
 const roleNames: Record<string, string> = {
   organizer: 'Organizer',
@@ -124,6 +127,11 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
             {myParty ? ` · ${myParty.name}` : ''}
             {!canEdit && ' · read only'}
           </span>
+        </div>
+        <div className="comment-tools" role="group" aria-label="Comments and updates">
+          <VisitButton />
+          <CommentsHeaderButton />
+          <NotificationBell />
         </div>
         {canManageInvites && (
           <button type="button" className="btn btn-primary" onClick={onShare}>

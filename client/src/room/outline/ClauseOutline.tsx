@@ -3,6 +3,7 @@ import type { ClauseKind } from '@parley/shared';
 import { insertClause, moveClause, removeClause } from '../roomDoc';
 import { useEffect, useState } from 'react';
 import { kindLabel } from '../clause/ClauseBlock';
+import { OutlineUnreadBadge } from '../comments';
 import { useOptionalMediationSnapshot } from '../mediation';
 import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
 
@@ -97,6 +98,7 @@ export function ClauseOutline() {
                     ? ', no issues'
                     : `, ${clauseIssues.length} issue${clauseIssues.length === 1 ? '' : 's'}`}
                 </span>
+                <OutlineUnreadBadge clauseId={clause.id} />
                 {agendaCurrent === clause.id && (
                   <span className="outline-agenda" title="On the agenda now">
                     now

@@ -13,6 +13,7 @@ import type { NumberUnit } from './fieldSpec';
 import { fieldId, groupIssuesOver, issuesAt, useParams } from './ParamsContext';
 import type { DocPath } from '../docWrites';
 import { dottedPath } from './fieldSpec';
+import { ParamCommentButton } from '../comments';
 
 /** The label shown on screen drops the clause name the block heading already shows. */
 function shortLabel(label: string, clauseTitle: string): string {
@@ -144,6 +145,7 @@ export function NumberInput({
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
         {visibleLabel ?? shortLabel(label, ctx.clauseTitle)}
       </label>
+      {!hideLabel && <ParamCommentButton clauseId={ctx.clauseId} param={dotted} label={label} />}
       <div
         className={`input-affix${invalid ? ' is-invalid' : ''}${!ctx.canEdit ? ' is-readonly' : ''}`}
       >
@@ -193,6 +195,7 @@ export function TextInput({
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
         {shortLabel(label, ctx.clauseTitle)}
       </label>
+      {!hideLabel && <ParamCommentButton clauseId={ctx.clauseId} param={dotted} label={label} />}
       <input
         id={id}
         aria-label={label}
@@ -232,6 +235,7 @@ export function SelectInput({
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
         {shortLabel(label, ctx.clauseTitle)}
       </label>
+      {!hideLabel && <ParamCommentButton clauseId={ctx.clauseId} param={dotted} label={label} />}
       <select
         id={id}
         aria-label={label}

@@ -1,0 +1,61 @@
+import { can } from '@parley/shared';
+import type { Role } from '@parley/shared';
+import { useContext } from 'react';
+import { useRoom } from '../RoomContext';
+import { CommentsContext, useComments } from './CommentsContext';
+import { CommentIcon } from './icons';
+
+/** A small "comment on this parameter" button next to a parameter field. */
+export function ParamCommentButton({
+  clauseId,
+  param,
+  label,
+}: {
+  clauseId: string;
+  param: string;
+  label: string;
+}) {
+  const store = useContext(CommentsContext);
+  const { session } = useRoom();
+  if (!store || !can(session.user.role as Role, 'comment')) return null;
+  return <ParamCommentButtonInner clauseId={clauseId} param={param} label={label} />;
+}
+
+function ParamCommentButtonInner({
+  clauseId,
+  param,
+  label,
+}: {
+  clauseId: string;
+  param: string;
+  label: string;
+}) {
+  const { threads } = useComments();
+  const store = useContext(CommentsContext)!;
+  const open = threads.filter(
+    (t) =>
+      t.status === 'open' &&
+      t.anchor.type === 'param' &&
+      t.anchor.clauseId === clauseId &&
+      t.anchor.param === param,
+  );
+  return (
+    <button
+      type="button"
+      className={`param-comment${open.length ? ' has-threads' : ''}`}
+      aria-label={`Comment on ${label}${open.length ? ` (${open.length} open)` : ''}`}
+      title={`Comment on ${label}`}
+      onClick={() => {
+        const first = open[0];
+        if (first) store.showThread(first.id);
+        else {
+          store.startThread({ type: 'param', clauseId, param });
+          requestAnimationFrame(() => document.getElementById(`new-thread-${clauseId}`)?.focus());
+        }
+      }}
+    >
+      <CommentIcon size={13} />
+      {open.length > 0 && <span className="param-comment-count">{open.length}</span>}
+    </button>
+  );
+}

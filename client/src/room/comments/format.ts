@@ -1,0 +1,52 @@
+import type { CommentAnchor, CommentThread, CommentVisibility } from '@parley/shared';
+import type { SheetParty } from '../sheet';
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "3 min ago", "yesterday": for times shown next to comments. */
+export function timeAgo(at: number, now = Date.now()): string {
+  const seconds = Math.round((at - now) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
+  return relative.format(Math.round(hours / 24), 'day');
+}
+
+export function fullTime(at: number): string {
+  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function visibilityLabel(
+  visibility: CommentVisibility,
+  partyId: string | null,
+  parties: SheetParty[],
+): string {
+  const party = parties.find((p) => p.id === partyId)?.name ?? partyId ?? '';
+  if (visibility === 'room') return 'Room-wide';
+  if (visibility === 'party') return `Internal · ${party}`;
+  return `Caucus · ${party} + mediator`;
+}
+
+export function humanizeParam(path: string): string {
+  return path
+    .split('.')
+    .map((part) =>
+      /^\d+$/.test(part)
+        ? `#${Number(part) + 1}`
+        : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
+    )
+    .join(' › ');
+}
+
+export function anchorLabel(anchor: CommentAnchor): string {
+  if (anchor.type === 'clause') return 'Whole clause';
+  if (anchor.type === 'param') return `Parameter: ${humanizeParam(anchor.param)}`;
+  return `“${anchor.quote.length > 80 ? `${anchor.quote.slice(0, 80)}…` : anchor.quote}”`;
+}
+
+export function threadHeading(thread: CommentThread): string {
+  if (thread.title) return thread.title;
+  return anchorLabel(thread.anchor);
+}

@@ -1,0 +1,8 @@
+export { CommentsProvider } from './CommentsProvider';
+export { CommentsContext, useComments, useCommentsStore } from './CommentsContext';
+export { ClauseComments, ClauseCommentsToggle } from './ClauseComments';
+export { ParamCommentButton } from './ParamCommentButton';
+export { SelectionCommentButton } from './SelectionCommentButton';
+export { useCommentHighlights } from './useCommentHighlights';
+export { CommentsHeaderButton, OutlineUnreadBadge, RoomCommentsPanel } from './RoomCommentsPanel';
+export { CommentBody } from './CommentBody';

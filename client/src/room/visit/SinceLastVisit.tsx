@@ -1,0 +1,227 @@
+import type { SinceLastVisit, VisitCommentEntry } from '@parley/shared';
+import { useEffect, useRef } from 'react';
+import { formatMoney } from '../../lib/format';
+import { useComments, useCommentsStore } from '../comments/CommentsContext';
+import { fullTime, humanizeParam, timeAgo } from '../comments/format';
+import { useSnapshot } from '../RoomContext';
+import { ClockIcon } from '../comments/icons';
+
+function countNews(visit: SinceLastVisit | null): number {
+  if (!visit || visit.since === null) return 0;
+  return visit.newComments.length + visit.clauseChanges.length;
+}
+
+function signed(cents: number, currency: string): string {
+  return `${cents > 0 ? '+' : cents < 0 ? '−' : '±'}${formatMoney(Math.abs(cents), currency)}`;
+}
+
+/** Header button that brings the summary back after it was dismissed. */
+export function VisitButton() {
+  const store = useCommentsStore();
+  const { visit, visitOpen } = useComments();
+  const news = countNews(visit);
+  return (
+    <button
+      type="button"
+      className={`header-icon-btn${news ? ' has-count' : ''}`}
+      aria-expanded={visitOpen}
+      aria-label={`Since your last visit${news ? `: ${news} updates` : ''}`}
+      title="Since your last visit"
+      onClick={() => store.setVisitOpen(!visitOpen)}
+    >
+      <ClockIcon />
+      {news > 0 && <span className="count-badge">{news}</span>}
+    </button>
+  );
+}
+
+function CommentEntry({ entry, title }: { entry: VisitCommentEntry; title: string }) {
+  const store = useCommentsStore();
+  return (
+    <li>
+      <button
+        type="button"
+        className="visit-entry"
+        onClick={() => {
+          store.setVisitOpen(false);
+          store.showThread(entry.threadId);
+        }}
+      >
+        <span>
+          <strong>{entry.author.name}</strong> {entry.isReply ? 'replied' : 'commented'} on{' '}
+          <em>{title}</em>
+        </span>
+        <span className="notification-excerpt">{entry.excerpt}</span>
+        <span className="muted small">{timeAgo(entry.createdAt)}</span>
+      </button>
+    </li>
+  );
+}
+
+/** "Since your last visit": comments, mentions, clause changes and what they did to the totals. */
+export function SinceLastVisitPanel() {
+  const store = useCommentsStore();
+  const { visit, visitOpen } = useComments();
+  const { sheet } = useSnapshot();
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!visitOpen) return;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') store.setVisitOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [visitOpen, store]);
+
+  if (!visitOpen) return null;
+  const titleOf = (clauseId: string) =>
+    sheet.clauses.find((c) => c.id === clauseId)?.title ?? 'a removed clause';
+  const partyName = (id: string) => sheet.parties.find((p) => p.id === id)?.name ?? id;
+  const scenarioName = (id: string) =>
+    sheet.assumptions.scenarios.find((s) => s.id === id)?.name ?? id;
+  const empty = !visit || visit.since === null || countNews(visit) === 0;
+
+  return (
+    <aside className="side-panel visit-panel" role="dialog" aria-labelledby="visit-h">
+      <header className="side-panel-head">
+        <div>
+          <h2 id="visit-h">Since your last visit</h2>
+          {visit?.since && (
+            <p className="muted small" title={fullTime(visit.since)}>
+              You were last here {timeAgo(visit.since)}
+            </p>
+          )}
+        </div>
+        <button
+          ref={closeRef}
+          type="button"
+          className="btn btn-icon btn-xs"
+          aria-label="Close the summary"
+          onClick={() => store.setVisitOpen(false)}
+        >
+          ×
+        </button>
+      </header>
+      <div className="side-panel-body">
+        {empty && (
+          <p className="muted small">
+            {visit?.since === null
+              ? 'This is your first visit. Next time, this shows what changed while you were away.'
+              : 'Nothing changed while you were away.'}
+          </p>
+        )}
+        {visit && visit.mentions.length > 0 && (
+          <section className="panel-group" aria-labelledby="visit-mentions">
+            <h3 id="visit-mentions" className="panel-group-title">
+              Mentions of you
+            </h3>
+            <ul className="visit-list">
+              {visit.mentions.map((m) => (
+                <CommentEntry key={m.commentId} entry={m} title={titleOf(m.clauseId)} />
+              ))}
+            </ul>
+          </section>
+        )}
+        {visit && visit.newComments.length > 0 && (
+          <section className="panel-group" aria-labelledby="visit-comments">
+            <h3 id="visit-comments" className="panel-group-title">
+              New comments and replies
+            </h3>
+            <ul className="visit-list">
+              {visit.newComments.map((m) => (
+                <CommentEntry key={m.commentId} entry={m} title={titleOf(m.clauseId)} />
+              ))}
+            </ul>
+          </section>
+        )}
+        {visit && visit.clauseChanges.length > 0 && (
+          <section className="panel-group" aria-labelledby="visit-changes">
+            <h3 id="visit-changes" className="panel-group-title">
+              Changed clauses
+            </h3>
+            <ul className="visit-list">
+              {visit.clauseChanges.map((c) => {
+                const what = c.added
+                  ? 'added'
+                  : c.removed
+                    ? 'removed'
+                    : [c.textChanged && 'text', c.paramsChanged && 'parameters']
+                        .filter(Boolean)
+                        .join(' and ') + ' changed';
+                return (
+                  <li key={c.clauseId} className="visit-change">
+                    <strong>{c.title ?? 'A removed clause'}</strong>
+                    <span className="muted small">
+                      {' '}
+                      · {what}
+                      {c.changedBy.length > 0 && ` by ${c.changedBy.map((p) => p.name).join(', ')}`}
+                    </span>
+                    {c.changedParams.length > 0 && (
+                      <ul className="changed-params">
+                        {c.changedParams.map((p) => (
+                          <li key={p}>{humanizeParam(p)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+        {visit && visit.valueEffect.length > 0 && (
+          <section className="panel-group" aria-labelledby="visit-value">
+            <h3 id="visit-value" className="panel-group-title">
+              Effect on each party&rsquo;s totals
+            </h3>
+            {visit.valueEffect.map((s) => (
+              <table key={s.scenarioId} className="visit-table">
+                <caption>{scenarioName(s.scenarioId)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Party</th>
+                    <th scope="col">Allocation</th>
+                    <th scope="col">Net</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.parties.map((p) => (
+                    <tr key={p.partyId}>
+                      <th scope="row">{partyName(p.partyId)}</th>
+                      <td
+                        className={`delta${(p.allocationDelta ?? 0) < 0 ? ' is-down' : ' is-up'}`}
+                      >
+                        {p.allocationDelta === null
+                          ? '—'
+                          : signed(p.allocationDelta, sheet.currency)}
+                      </td>
+                      <td className={`delta${(p.netDelta ?? 0) < 0 ? ' is-down' : ' is-up'}`}>
+                        {p.netDelta === null ? '—' : signed(p.netDelta, sheet.currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+          </section>
+        )}
+      </div>
+      {!empty && (
+        <footer className="side-panel-foot">
+          <button
+            type="button"
+            className="btn btn-secondary btn-xs"
+            onClick={() => {
+              void store.markVisit().catch(() => undefined);
+              store.setVisitOpen(false);
+            }}
+          >
+            Mark all as seen
+          </button>
+        </footer>
+      )}
+    </aside>
+  );
+}

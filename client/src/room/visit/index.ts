@@ -1,0 +1,1 @@
+export { SinceLastVisitPanel, VisitButton } from './SinceLastVisit';

@@ -1,0 +1,224 @@
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { repoRoot, startServer } from '../integration/helpers/server';
+import type { StartedServer } from '../integration/helpers/server';
+import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { buildClient } from './helpers/client-build';
+import { createNegotiationRoom } from './helpers/room-fixture';
+import type { NegotiationRoom } from './helpers/room-fixture';
+import { CommentsPage } from './pages/comments';
+import { RoomPage } from './pages/RoomPage';
+
+const wait = { timeout: 15_000, interval: 100 };
+const clause = 'Confidentiality';
+const quoted = 'pool figures';
+const heading = `“${quoted}”`;
+const hostile = 'Careful: <img src=x onerror=alert(1)> and <script>window.__pwned = 1</script>';
+
+describe('commenting between the CSP and the insurer', () => {
+  let clientDir: string;
+  let server: StartedServer;
+  let browser: Browser;
+  let room: NegotiationRoom;
+  let contextA: BrowserContext;
+  let contextB: BrowserContext;
+  let a: CommentsPage;
+  let b: CommentsPage;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    clientDir = buildClient();
+    server = await startServer({ clientDir });
+    room = await createNegotiationRoom(server.url);
+    browser = await launchBrowser();
+    contextA = await newContext(browser);
+    contextB = await newContext(browser);
+    const pageA = await contextA.newPage();
+    const pageB = await contextB.newPage();
+    for (const page of [pageA, pageB]) page.on('dialog', (d) => void dialogs.push(d.message()));
+    await new RoomPage(pageA).open(room.links.csp);
+    await new RoomPage(pageB).open(room.links.insurer);
+    a = new CommentsPage(pageA);
+    b = new CommentsPage(pageB);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (clientDir) rmSync(clientDir, { recursive: true, force: true });
+  });
+
+  it('lets A comment on a range of clause text, highlighted in the editor', async () => {
+    await a.selectText(clause, quoted);
+    await a.selectionButton(clause).click();
+    await expect
+      .poll(() => a.newComment(clause).evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await a.startThread(clause, 'Can we share the **pool figures** with our regulator?');
+    await vi.waitFor(async () => {
+      expect(await a.thread(clause, heading).count()).toBe(1);
+      expect(await a.highlights(clause).first().textContent()).toBe(quoted);
+    }, wait);
+    expect(await a.thread(clause, heading).locator('strong').textContent()).toBe('pool figures');
+    expect(await a.thread(clause, heading).getByText('Room-wide').count()).toBe(1);
+  });
+
+  it('shows B the thread live, with unread counts that clear once B reads it', async () => {
+    await vi.waitFor(async () => {
+      expect(await b.headerUnread().textContent()).toBe('1');
+      expect(await b.outlineUnread('c-confidentiality').textContent()).toMatch(/^1/);
+      expect(await b.highlights(clause).count()).toBe(1);
+    }, wait);
+    await b.openPanel(clause);
+    await b.thread(clause, heading).scrollIntoViewIfNeeded();
+    await vi.waitFor(async () => expect(await b.headerUnread().count()).toBe(0), wait);
+    expect(await b.outlineUnread('c-confidentiality').count()).toBe(0);
+  });
+
+  it('lets B reply and mention A, and A gets a notification live', async () => {
+    await b.reply(clause, heading, 'Yes, under the usual NDA.', {
+      query: 'Ad',
+      name: 'Ada Kestrel',
+    });
+    await vi.waitFor(async () => {
+      expect(await b.thread(clause, heading).locator('.mention-chip').textContent()).toBe(
+        '@Ada Kestrel',
+      );
+    }, wait);
+    await vi.waitFor(async () => {
+      expect(await a.bell().getAttribute('aria-label')).toMatch(/Notifications: [12] unread/);
+    }, wait);
+    await saveScreenshot(b.page, 'comments-thread-reply');
+    await a.bell().click();
+    await vi.waitFor(async () => {
+      expect(await a.notifications().first().textContent()).toContain('Ben Aldermoor');
+    }, wait);
+    expect(await a.notifications().allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('mentioned you')]),
+    );
+    await saveScreenshot(a.page, 'comments-notifications');
+    await a.notifications().first().getByRole('button').click();
+    await vi.waitFor(async () => {
+      expect(await a.thread(clause, heading).getByText('Yes, under the usual NDA.').count()).toBe(
+        1,
+      );
+    }, wait);
+  });
+
+  it('lets A resolve the thread, and B sees it resolved', async () => {
+    await a
+      .thread(clause, heading)
+      .getByRole('button', { name: `Resolve thread ${heading}` })
+      .click();
+    await vi.waitFor(async () => {
+      expect(await b.thread(clause, heading).getByText('Resolved', { exact: true }).count()).toBe(
+        1,
+      );
+      expect(
+        await b
+          .thread(clause, heading)
+          .getByRole('button', { name: /^Reopen/ })
+          .count(),
+      ).toBe(1);
+    }, wait);
+  });
+
+  it('never shows a party-internal comment to the other party', async () => {
+    await a.openPanel('Exit');
+    await a.startThread('Exit', 'Our floor is six months, do not concede it.', {
+      audience: /^Internal/,
+      title: 'Our notice floor',
+    });
+    await vi.waitFor(async () => {
+      const thread = a.thread('Exit', 'Our notice floor');
+      expect(await thread.getByText('Internal · Kestrel Mobile').count()).toBe(1);
+    }, wait);
+    // A room-wide comment written after it proves B's connection is live and up to date.
+    await a.startThread('Exit', 'Is six months’ notice workable for everyone?', {
+      title: 'Notice period',
+    });
+    await b.openPanel('Exit');
+    await vi.waitFor(
+      async () => expect(await b.thread('Exit', 'Notice period').count()).toBe(1),
+      wait,
+    );
+    expect(await b.page.getByText('Our notice floor').count()).toBe(0);
+    expect(await b.page.getByText('do not concede').count()).toBe(0);
+    await b.page.reload();
+    await new RoomPage(b.page).waitReady();
+    await b.openPanel('Exit');
+    await vi.waitFor(
+      async () => expect(await b.thread('Exit', 'Notice period').count()).toBe(1),
+      wait,
+    );
+    expect(await b.page.getByText('do not concede').count()).toBe(0);
+  });
+
+  it('shows HTML and script in a comment as inert text', async () => {
+    await b.openPanel('Dispute resolution');
+    await b.startThread('Dispute resolution', hostile, { title: 'Markup <b>test</b>' });
+    const check = async (page: CommentsPage) => {
+      await page.openPanel('Dispute resolution');
+      const thread = page.thread('Dispute resolution', 'Markup <b>test</b>');
+      await vi.waitFor(async () => {
+        expect(await thread.locator('.comment-body').first().textContent()).toBe(hostile);
+      }, wait);
+      expect(await page.panel('Dispute resolution').locator('img, script, b').count()).toBe(0);
+      expect(await page.page.locator('.thread img, .thread script').count()).toBe(0);
+      expect(await page.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBe(
+        undefined,
+      );
+    };
+    await check(b);
+    await check(a);
+    await a.thread('Dispute resolution', 'Markup <b>test</b>').scrollIntoViewIfNeeded();
+    await saveScreenshot(a.page, 'comments-inert-html');
+    expect(dialogs).toEqual([]);
+  });
+
+  it('tells A what changed since the last visit when A comes back', async () => {
+    await a.page.close();
+    const roomB = new RoomPage(b.page);
+    await roomB.setParam('Value sharing: Kestrel Mobile share (%)', '25');
+    await roomB.setParam('Value sharing: Aldermoor Health Insurance share (%)', '35');
+    await b.openPanel('Term');
+    await b.startThread('Term', 'Could we start with a shorter pilot term?');
+    await vi.waitFor(
+      async () => expect(await roomB.saveStatus().textContent()).toBe('All changes saved'),
+      wait,
+    );
+    const pageA = await contextA.newPage();
+    pageA.on('dialog', (d) => void dialogs.push(d.message()));
+    await new RoomPage(pageA).open(room.links.csp);
+    a = new CommentsPage(pageA);
+    const panel = a.visitPanel();
+    await panel.waitFor({ timeout: 15_000 });
+    await vi.waitFor(async () => {
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('Could we start with a shorter pilot term?');
+      expect(text).toContain('Value sharing');
+      expect(text).toContain('Ben Aldermoor');
+      expect(text).toContain('Kestrel Mobile');
+    }, wait);
+    expect(await panel.getByRole('table').count()).toBeGreaterThan(0);
+    await saveScreenshot(a.page, 'comments-since-last-visit');
+    await panel.getByRole('button', { name: 'Close the summary' }).click();
+    expect(await panel.count()).toBe(0);
+    await a.page.getByRole('button', { name: /^Since your last visit/ }).click();
+    await panel.waitFor();
+    await panel.getByRole('button', { name: 'Close the summary' }).click();
+
+    await a.openPanel('Confidentiality');
+    await a.thread(clause, heading).scrollIntoViewIfNeeded();
+    await a.page.evaluate(() => window.scrollBy(0, -160));
+    await a.page.waitForTimeout(300);
+    await saveScreenshot(a.page, 'comments-panel');
+    const docs = join(repoRoot, 'docs', 'screenshots');
+    mkdirSync(docs, { recursive: true });
+    const path = await saveScreenshot(a.page, 'comments-docs');
+    expect(statSync(path).size).toBeLessThan(200 * 1024);
+    copyFileSync(path, join(docs, 'comments.png'));
+  });
+});
