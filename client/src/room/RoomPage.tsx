@@ -66,11 +66,11 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
     );
   return (
     <RoomContext.Provider value={value}>
-      <MediationProvider>
-        <CommentsProvider>
-        <RoomLayout />
+      <CommentsProvider>
+        <MediationProvider>
+          <RoomLayout />
+        </MediationProvider>
       </CommentsProvider>
-      </MediationProvider>
     </RoomContext.Provider>
   );
 }
@@ -175,10 +175,10 @@ function RoomLayout() {
           <ValuePanel />
         </div>
       )}
-      {ready && <MediationPanel />}
-      <MediationToasts />
       {ready && <RoomCommentsPanel />}
       {ready && <SinceLastVisitPanel />}
+      {ready && <MediationPanel />}
+      <MediationToasts />
       <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
     </div>
   );

@@ -139,8 +139,8 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
                 {warnings} warning{warnings === 1 ? '' : 's'}
               </span>
             )}
-            <ClauseCommentsToggle clauseId={clause.id} title={title} />
             {mediation && <ClauseBadges clauseId={clause.id} />}
+            <ClauseCommentsToggle clauseId={clause.id} title={title} />
           </div>
         </div>
       </header>
