@@ -137,6 +137,7 @@ describe('commenting between the CSP and the insurer', () => {
     }, wait);
     // A room-wide comment written after it proves B's connection is live and up to date.
     await a.startThread('Exit', 'Is six months’ notice workable for everyone?', {
+      audience: /^Room-wide/,
       title: 'Notice period',
     });
     await b.openPanel('Exit');
