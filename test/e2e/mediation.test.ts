@@ -218,6 +218,112 @@ describe('a mediated session between the CSP and its partner', () => {
       expect(await mediator.agreedBanner().count()).toBe(0);
     }, wait);
   });
+
+  it('makes a locked clause read-only for the parties, with a lock badge', async () => {
+    await mediator.page.getByRole('button', { name: 'Lock Term' }).click();
+    await vi.waitFor(async () => {
+      expect(await partner.clause('Term').getByTestId('lock-badge').isVisible()).toBe(true);
+      expect(await partner.param('Term: Duration (months)').getAttribute('readonly')).toBe('');
+      expect(await partner.clauseText('Term').getAttribute('contenteditable')).toBe('false');
+      expect(await csp.param('Term: Duration (months)').getAttribute('readonly')).toBe('');
+    }, wait);
+    await partner.clause('Term').scrollIntoViewIfNeeded();
+    await saveScreenshot(partner.page, 'mediation-locked');
+    await mediator.page.getByRole('button', { name: 'Unlock Term' }).click();
+    await vi.waitFor(async () => {
+      expect(await partner.param('Term: Duration (months)').getAttribute('readonly')).toBeNull();
+      expect(await partner.clauseText('Term').getAttribute('contenteditable')).toBe('true');
+    }, wait);
+  });
+
+  it('highlights the current agenda item for everyone and queues disputes for the mediator', async () => {
+    await mediator.page.getByRole('button', { name: 'Discuss Value sharing now' }).click();
+    await vi.waitFor(async () => {
+      const item = partner.page.locator('.outline-item', { hasText: 'Value sharing' });
+      expect(await item.getAttribute('class')).toContain('is-agenda-current');
+      expect(await partner.clause('Value sharing').getAttribute('class')).toContain(
+        'is-agenda-current',
+      );
+    }, wait);
+    const term = partner.clause('Term');
+    await term.getByRole('button', { name: 'Mark as disputed' }).click();
+    await term.getByLabel('Our position on Term').fill('Eighteen months is too short to recoup.');
+    await term.getByRole('button', { name: 'Record the dispute' }).click();
+    await mediator.openPanel('Disputes');
+    await vi.waitFor(async () => {
+      const queue = mediator.panel().getByRole('list', { name: 'Dispute queue' });
+      expect(await queue.textContent()).toContain('Eighteen months is too short');
+    }, wait);
+    await mediator.panel().getByRole('button', { name: 'Resolve' }).click();
+    await vi.waitFor(
+      async () => expect(await partner.clause('Term').locator('.dispute-item').count()).toBe(0),
+      wait,
+    );
+  });
+
+  it('tells the mediator whether walk-away values overlap without telling the other party', async () => {
+    const setWalkAway = async (room: MediationRoom, bound: 'min' | 'max', value: string) => {
+      const clause = room.clause('Value sharing');
+      await clause.getByRole('button', { name: 'Our walk-away values' }).click();
+      const label = 'Value sharing: Fixed split · Kestrel Mobile walk-away';
+      await clause.getByLabel(`${label} bound`).selectOption(bound);
+      await clause.getByLabel(`${label} value (%)`).fill(value);
+      await clause
+        .getByRole('button', { name: 'Set our walk-away on Fixed split · Kestrel Mobile' })
+        .click();
+      await vi.waitFor(
+        async () => expect(await clause.getByTestId('walkaway-held').count()).toBe(1),
+        wait,
+      );
+      await clause.getByRole('button', { name: 'Share with the mediator' }).click();
+    };
+    await setWalkAway(csp, 'min', '41');
+    await setWalkAway(partner, 'max', '48');
+    await mediator.openPanel('Positions');
+    await vi.waitFor(async () => {
+      const text = await mediator.panel().textContent();
+      expect(text).toContain('Overlap');
+      expect(text).not.toContain('No overlap');
+    }, wait);
+    await mediator
+      .panel()
+      .getByRole('button', { name: /^Publish the overlap on Value sharing/ })
+      .click();
+    await partner.openPanel('Positions');
+    await vi.waitFor(async () => {
+      expect(await partner.panel().textContent()).toContain('overlap: yes');
+    }, wait);
+    expect(await partner.page.content()).not.toContain('41 %');
+    expect(await csp.page.content()).not.toContain('48 %');
+    await saveScreenshot(mediator.page, 'mediation-positions');
+    await partner.closePanel();
+  });
+
+  it('lets only the mediator edit in single-text mode, and parties vote on drafts', async () => {
+    await mediator.openPanel('Agenda');
+    await mediator.panel().getByRole('switch', { name: 'Single-text mode' }).click();
+    await vi.waitFor(async () => {
+      expect(await csp.page.getByTestId('mediation-mode').textContent()).toMatch(/Single-text/);
+      expect(await csp.param('Term: Duration (months)').getAttribute('readonly')).toBe('');
+      expect(await mediator.param('Term: Duration (months)').getAttribute('readonly')).toBeNull();
+    }, wait);
+    await mediator.panel().getByLabel('Note for the new draft').fill('Shares at 45/55');
+    await mediator.panel().getByRole('button', { name: 'Publish draft' }).click();
+    await csp.openPanel('Agenda');
+    await csp.panel().getByRole('button', { name: 'Vote yes on draft 1' }).click();
+    await vi.waitFor(async () => {
+      expect(await mediator.panel().locator('.draft-card').textContent()).toContain(
+        'Kestrel Mobile: yes',
+      );
+    }, wait);
+    await saveScreenshot(mediator.page, 'mediation-single-text');
+    await mediator.panel().getByRole('switch', { name: 'Single-text mode' }).click();
+    await vi.waitFor(
+      async () =>
+        expect(await csp.param('Term: Duration (months)').getAttribute('readonly')).toBeNull(),
+      wait,
+    );
+  });
 });
 
 /** A compact copy for the README: a clip around one element, or the top of the page. */

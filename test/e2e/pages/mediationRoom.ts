@@ -9,7 +9,7 @@ export class MediationRoom extends RoomPage {
 
   async openPanel(tab: 'Sign-off' | 'Agenda' | 'Disputes' | 'Caucus' | 'Positions'): Promise<void> {
     if (!(await this.panel().isVisible())) {
-      await this.page.getByRole('button', { name: 'Mediation', exact: true }).click();
+      await this.page.getByRole('button', { name: /^Mediation/ }).click();
     }
     await this.panel().getByRole('tab', { name: tab }).click();
   }

@@ -103,9 +103,7 @@ export function AgendaTab() {
                           ? `Stop discussing ${title(clauseId)}`
                           : `Discuss ${title(clauseId)} now`
                       }
-                      onClick={() =>
-                        void store.run('agenda:current', { current: current ? null : clauseId })
-                      }
+                      onClick={() => void store.discuss(current ? null : clauseId, agenda)}
                     >
                       {current ? 'Done' : 'Now'}
                     </button>

@@ -168,7 +168,12 @@ export function ClauseMediation({
                 type="button"
                 className="btn btn-ghost btn-sm"
                 aria-label={`Discuss ${clauseTitle} now`}
-                onClick={() => void store.run('agenda:current', { current: clause.id })}
+                onClick={() =>
+                  void store.discuss(
+                    clause.id,
+                    sheet.clauses.map((c) => c.id),
+                  )
+                }
               >
                 Discuss now
               </button>
@@ -188,7 +193,7 @@ export function ClauseMediation({
           />
           <div className="proposal-actions">
             <button type="submit" className="btn btn-primary btn-sm" disabled={!position.trim()}>
-              Mark as disputed
+              Record the dispute
             </button>
             <button
               type="button"

@@ -272,6 +272,20 @@ export class MediationStore {
     }
   }
 
+  /**
+   * Makes a clause the current agenda item; a clause not yet on the agenda joins it first, in
+   * document order after the items the mediator already ordered.
+   */
+  async discuss(clauseId: string | null, documentOrder: string[]): Promise<void> {
+    const { agenda } = this.snapshot.state;
+    if (clauseId === null || agenda.includes(clauseId)) {
+      await this.run('agenda:current', { current: clauseId });
+      return;
+    }
+    const items = [...agenda, ...documentOrder.filter((id) => !agenda.includes(id))];
+    await this.run('agenda:set', { items, current: clauseId });
+  }
+
   notify(tone: MediationNotice['tone'], text: string): void {
     const notice = { id: this.nextNotice++, tone, text };
     this.patch({ notices: [...this.snapshot.notices, notice].slice(-4) });
