@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,23 @@ const clause = 'Confidentiality';
 const quoted = 'pool figures';
 const heading = `“${quoted}”`;
 const hostile = 'Careful: <img src=x onerror=alert(1)> and <script>window.__pwned = 1</script>';
+
+/** The clause column with a thread and its highlighted text, for the README. */
+async function saveDocsScreenshot(page: CommentsPage): Promise<void> {
+  await page.clause(clause).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.page.evaluate(() => window.scrollBy(0, 60));
+  await page.page.waitForTimeout(300);
+  const box = await page.clause(clause).boundingBox();
+  if (!box) throw new Error('The clause is not on screen');
+  const dir = join(repoRoot, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'comments.png');
+  await page.page.screenshot({
+    path,
+    clip: { x: box.x - 12, y: 64, width: box.width + 24, height: 900 - 64 },
+  });
+  expect(statSync(path).size).toBeLessThan(200 * 1024);
+}
 
 describe('commenting between the CSP and the insurer', () => {
   let clientDir: string;
@@ -91,6 +108,7 @@ describe('commenting between the CSP and the insurer', () => {
       expect(await a.bell().getAttribute('aria-label')).toMatch(/Notifications: [12] unread/);
     }, wait);
     await saveScreenshot(b.page, 'comments-thread-reply');
+    await saveDocsScreenshot(b);
     await a.bell().click();
     await vi.waitFor(async () => {
       expect(await a.notifications().first().textContent()).toContain('Ben Aldermoor');
@@ -122,6 +140,43 @@ describe('commenting between the CSP and the insurer', () => {
           .getByRole('button', { name: /^Reopen/ })
           .count(),
       ).toBe(1);
+    }, wait);
+  });
+
+  it('keeps a thread on its clause, marked detached, once its text is deleted', async () => {
+    await a.selectText(clause, quoted);
+    await a.page.keyboard.press('Backspace');
+    await vi.waitFor(async () => {
+      expect(await b.thread(clause, heading).getByText('Detached', { exact: true }).count()).toBe(
+        1,
+      );
+      expect(await b.highlights(clause).count()).toBe(0);
+    }, wait);
+  });
+
+  it('marks edited comments and leaves a tombstone for deleted ones', async () => {
+    await a.openPanel('Term');
+    await a.startThread('Term', 'Three years feels long.', {
+      audience: /^Room-wide/,
+      title: 'Length',
+    });
+    const mine = a.thread('Term', 'Length');
+    await mine.getByRole('button', { name: 'Edit your comment' }).click();
+    const editor = mine.getByLabel('Edit your comment', { exact: true });
+    await editor.fill('Three years feels long for a pilot.');
+    await mine.getByRole('button', { name: 'Save', exact: true }).click();
+    await b.openPanel('Term');
+    await vi.waitFor(async () => {
+      const theirs = b.thread('Term', 'Length');
+      expect(await theirs.getByText('Three years feels long for a pilot.').count()).toBe(1);
+      expect(await theirs.getByText('edited', { exact: true }).count()).toBe(1);
+    }, wait);
+    await mine.getByRole('button', { name: 'Delete your comment' }).click();
+    await mine.getByRole('button', { name: 'Confirm deleting your comment' }).click();
+    await vi.waitFor(async () => {
+      const theirs = b.thread('Term', 'Length');
+      expect(await theirs.getByText('deleted', { exact: true }).count()).toBe(1);
+      expect(await theirs.getByText('Three years feels long').count()).toBe(0);
     }, wait);
   });
 
@@ -216,10 +271,5 @@ describe('commenting between the CSP and the insurer', () => {
     await a.page.evaluate(() => window.scrollBy(0, -160));
     await a.page.waitForTimeout(300);
     await saveScreenshot(a.page, 'comments-panel');
-    const docs = join(repoRoot, 'docs', 'screenshots');
-    mkdirSync(docs, { recursive: true });
-    const path = await saveScreenshot(a.page, 'comments-docs');
-    expect(statSync(path).size).toBeLessThan(200 * 1024);
-    copyFileSync(path, join(docs, 'comments.png'));
   });
 });

@@ -109,7 +109,7 @@ export function NewThreadForm({ clauseId, clauseTitle, parties, paramPaths }: Ne
         {draft ? (
           <p className="new-thread-anchor">
             <span className="muted small">About </span>
-            <span className="anchor-chip">{anchorLabel(draft)}</span>
+            <span className="anchor-chip">{anchorLabel(draft, parties)}</span>
             <button
               type="button"
               className="btn btn-ghost btn-xs"
@@ -131,7 +131,7 @@ export function NewThreadForm({ clauseId, clauseTitle, parties, paramPaths }: Ne
               <option value="clause">The whole clause</option>
               {paramPaths.map((p) => (
                 <option key={p} value={`param:${p}`}>
-                  Parameter: {humanizeParam(p)}
+                  Parameter: {humanizeParam(p, parties)}
                 </option>
               ))}
             </select>

@@ -36,7 +36,7 @@ export function ThreadView({
   const ref = useRef<HTMLElement>(null);
   const unreadHere = unread.byThread[thread.id] ?? 0;
   const resolved = thread.status === 'resolved';
-  const heading = threadHeading(thread);
+  const heading = threadHeading(thread, parties);
   const candidates = members.filter(
     (m) => m.memberId !== session.user.memberId && canSeeThread(m, thread),
   );
@@ -117,7 +117,9 @@ export function ThreadView({
           )}
           {unreadHere > 0 && <span className="unread-badge">{unreadHere} new</span>}
         </div>
-        {thread.title && <p className="thread-anchor muted small">{anchorLabel(thread.anchor)}</p>}
+        {thread.title && (
+          <p className="thread-anchor muted small">{anchorLabel(thread.anchor, parties)}</p>
+        )}
         {detached && thread.anchor.type === 'text' && !thread.title && (
           <p className="thread-anchor muted small">The quoted text is no longer in the clause.</p>
         )}

@@ -29,24 +29,26 @@ export function visibilityLabel(
   return `Caucus · ${party} + mediator`;
 }
 
-export function humanizeParam(path: string): string {
+/** A dotted parameter path for people: "fixed.csp" reads "fixed › Kestrel Mobile". */
+export function humanizeParam(path: string, parties: SheetParty[] = []): string {
   return path
     .split('.')
-    .map((part) =>
-      /^\d+$/.test(part)
-        ? `#${Number(part) + 1}`
-        : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
-    )
+    .map((part) => {
+      if (/^\d+$/.test(part)) return `#${Number(part) + 1}`;
+      const party = parties.find((p) => p.id === part);
+      if (party) return party.name;
+      return part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    })
     .join(' › ');
 }
 
-export function anchorLabel(anchor: CommentAnchor): string {
+export function anchorLabel(anchor: CommentAnchor, parties: SheetParty[] = []): string {
   if (anchor.type === 'clause') return 'Whole clause';
-  if (anchor.type === 'param') return `Parameter: ${humanizeParam(anchor.param)}`;
+  if (anchor.type === 'param') return `Parameter: ${humanizeParam(anchor.param, parties)}`;
   return `“${anchor.quote.length > 80 ? `${anchor.quote.slice(0, 80)}…` : anchor.quote}”`;
 }
 
-export function threadHeading(thread: CommentThread): string {
+export function threadHeading(thread: CommentThread, parties: SheetParty[] = []): string {
   if (thread.title) return thread.title;
-  return anchorLabel(thread.anchor);
+  return anchorLabel(thread.anchor, parties);
 }

@@ -1,6 +1,6 @@
 import type { SinceLastVisit, VisitCommentEntry } from '@parley/shared';
 import { useEffect, useRef } from 'react';
-import { formatMoney } from '../../lib/format';
+import { formatMoneyCompact } from '../../lib/format';
 import { useComments, useCommentsStore } from '../comments/CommentsContext';
 import { fullTime, humanizeParam, timeAgo } from '../comments/format';
 import { useSnapshot } from '../RoomContext';
@@ -11,8 +11,15 @@ function countNews(visit: SinceLastVisit | null): number {
   return visit.newComments.length + visit.clauseChanges.length;
 }
 
+/** Moves under one unit of currency are rounding, not news. */
 function signed(cents: number, currency: string): string {
-  return `${cents > 0 ? '+' : cents < 0 ? '−' : '±'}${formatMoney(Math.abs(cents), currency)}`;
+  if (Math.abs(cents) < 100) return 'no change';
+  return `${cents > 0 ? '+' : '−'}${formatMoneyCompact(Math.abs(cents), currency)}`;
+}
+
+function deltaClass(cents: number | null): string {
+  if (cents === null || Math.abs(cents) < 100) return 'delta';
+  return cents < 0 ? 'delta is-down' : 'delta is-up';
 }
 
 /** Header button that brings the summary back after it was dismissed. */
@@ -161,7 +168,7 @@ export function SinceLastVisitPanel() {
                     {c.changedParams.length > 0 && (
                       <ul className="changed-params">
                         {c.changedParams.map((p) => (
-                          <li key={p}>{humanizeParam(p)}</li>
+                          <li key={p}>{humanizeParam(p, sheet.parties)}</li>
                         ))}
                       </ul>
                     )}
@@ -190,14 +197,12 @@ export function SinceLastVisitPanel() {
                   {s.parties.map((p) => (
                     <tr key={p.partyId}>
                       <th scope="row">{partyName(p.partyId)}</th>
-                      <td
-                        className={`delta${(p.allocationDelta ?? 0) < 0 ? ' is-down' : ' is-up'}`}
-                      >
+                      <td className={deltaClass(p.allocationDelta)}>
                         {p.allocationDelta === null
                           ? '—'
                           : signed(p.allocationDelta, sheet.currency)}
                       </td>
-                      <td className={`delta${(p.netDelta ?? 0) < 0 ? ' is-down' : ' is-up'}`}>
+                      <td className={deltaClass(p.netDelta)}>
                         {p.netDelta === null ? '—' : signed(p.netDelta, sheet.currency)}
                       </td>
                     </tr>
