@@ -2,11 +2,12 @@ import { useId, useState } from 'react';
 import { scrollToClause } from '../outline/ClauseOutline';
 import { useSnapshot } from '../RoomContext';
 import { kindTitle } from './kindTitle';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useFacilitator, useMediation, useMediationSnapshot } from './MediationContext';
 
 /** The agenda, the single-text switch, and the numbered drafts with each party's vote. */
 export function AgendaTab() {
-  const { store, isMediator, speaksForParty, partyId } = useMediation();
+  const { store, speaksForParty, partyId } = useMediation();
+  const isMediator = useFacilitator();
   const { sheet } = useSnapshot();
   const snapshot = useMediationSnapshot();
   const id = useId();

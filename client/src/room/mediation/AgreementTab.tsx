@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRoom, useSnapshot } from '../RoomContext';
 import { kindTitle } from './kindTitle';
-import { useMediationSnapshot } from './MediationContext';
+import { useMediation, useMediationSnapshot } from './MediationContext';
 import { signOffFor } from './SignOffRow';
 
 /** Fetches the agreed term sheet with its signatures and saves it as a JSON file. */
@@ -12,11 +12,29 @@ export async function downloadAgreement(roomId: string, token: string): Promise<
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!response.ok)
     throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  saveJson(body, `agreement-${roomId}.json`);
+}
+
+/** Fetches the hash-chained audit log (organizer and mediator) and saves it as a JSON file. */
+async function downloadAudit(roomId: string, token: string): Promise<void> {
+  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/audit`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json().catch(() => null)) as {
+    error?: { message?: string };
+  } | null;
+  if (!response.ok) {
+    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  saveJson(body, `audit-${roomId}.json`);
+}
+
+function saveJson(body: unknown, filename: string): void {
   const blob = new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `agreement-${roomId}.json`;
+  link.download = filename;
   document.body.append(link);
   link.click();
   link.remove();
@@ -28,6 +46,7 @@ export function AgreementTab() {
   const { roomId, token } = useRoom();
   const { sheet } = useSnapshot();
   const snapshot = useMediationSnapshot();
+  const { role } = useMediation();
   const [error, setError] = useState<string | null>(null);
   const { agreed, missing } = snapshot.signoffs.agreement;
   return (
@@ -89,6 +108,20 @@ export function AgreementTab() {
       </button>
       {!agreed && (
         <p className="hint">The export is available once every party has signed every clause.</p>
+      )}
+      {(role === 'mediator' || role === 'organizer') && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={() =>
+            void downloadAudit(roomId, token).then(
+              () => setError(null),
+              (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+            )
+          }
+        >
+          Download the audit log
+        </button>
       )}
       {error && (
         <p className="field-error" role="alert">

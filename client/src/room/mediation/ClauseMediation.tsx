@@ -6,7 +6,7 @@ import type { FieldSpec } from '../params/fieldSpec';
 import { useRoom } from '../RoomContext';
 import { getClauseMap } from '../roomDoc';
 import type { Sheet, SheetClause } from '../sheet';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useFacilitator, useMediation, useMediationSnapshot } from './MediationContext';
 import { applyChanges } from './paramDiff';
 import { ProposalCard } from './ProposalCard';
 import { ProposalForm } from './ProposalForm';
@@ -56,8 +56,9 @@ export function ClauseMediation({
   spec: FieldSpec;
 }) {
   const { session } = useRoom();
-  const { store, isMediator, canPropose, speaksForParty, partyId } = useMediation();
+  const { store, canPropose, speaksForParty, partyId } = useMediation();
   const snapshot = useMediationSnapshot();
+  const facilitator = useFacilitator();
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [position, setPosition] = useState('');
   const [showClosed, setShowClosed] = useState(false);
@@ -117,7 +118,7 @@ export function ClauseMediation({
             type="button"
             className="btn btn-secondary btn-sm"
             aria-expanded={open.kind === 'propose'}
-            disabled={locked && !isMediator}
+            disabled={locked && !facilitator}
             onClick={() =>
               setOpen(open.kind === 'propose' ? { kind: 'none' } : { kind: 'propose' })
             }
@@ -149,7 +150,7 @@ export function ClauseMediation({
             Our walk-away values
           </button>
         )}
-        {isMediator && (
+        {facilitator && (
           <>
             <button
               type="button"

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { scrollToClause } from '../outline/ClauseOutline';
 import { useSnapshot } from '../RoomContext';
 import { kindTitle } from './kindTitle';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useFacilitator, useMediation, useMediationSnapshot } from './MediationContext';
 
 /** Open disputes; the mediator's queue, oldest first, with a resolution per dispute. */
 export function DisputesTab() {
-  const { store, isMediator } = useMediation();
+  const { store } = useMediation();
+  const isMediator = useFacilitator();
   const { sheet } = useSnapshot();
   const snapshot = useMediationSnapshot();
   const [resolution, setResolution] = useState<Record<string, string>>({});

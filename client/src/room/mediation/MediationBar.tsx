@@ -1,6 +1,11 @@
 import { useRoom } from '../RoomContext';
 import { downloadAgreement } from './AgreementTab';
-import { useMediation, useMediationSnapshot, useOptionalMediation } from './MediationContext';
+import {
+  useFacilitator,
+  useMediation,
+  useMediationSnapshot,
+  useOptionalMediation,
+} from './MediationContext';
 
 /**
  * The strip above the clauses: the procedure in force, the agreed state, and the button that opens
@@ -12,8 +17,9 @@ export function MediationBar() {
 
 function BarInner() {
   const { roomId, token } = useRoom();
-  const { store, isMediator, panel, setPanelOpen } = useMediation();
+  const { store, panel, setPanelOpen } = useMediation();
   const open = panel.open;
+  const facilitator = useFacilitator();
   const onToggle = () => setPanelOpen(!open);
   const snapshot = useMediationSnapshot();
   const { agreed, missing } = snapshot.signoffs.agreement;
@@ -45,7 +51,7 @@ function BarInner() {
       <div className="med-bar">
         <span className={`med-mode${singleText ? ' is-single' : ''}`} data-testid="mediation-mode">
           {singleText
-            ? isMediator
+            ? facilitator
               ? 'Single-text mode: only you edit'
               : 'Single-text mode: the mediator edits; vote on drafts'
             : 'Open negotiation'}
@@ -62,7 +68,7 @@ function BarInner() {
           onClick={onToggle}
         >
           Mediation
-          {isMediator && queue > 0 && (
+          {facilitator && queue > 0 && (
             <span className="med-count" aria-label={`${queue} open disputes`}>
               {queue}
             </span>

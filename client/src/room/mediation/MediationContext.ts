@@ -39,6 +39,20 @@ export function useMediationSnapshot(): MediationSnapshot {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
+/**
+ * Whether this member runs the procedure (locks, agenda, mode, drafts, dispute queue): the
+ * mediator, or the organizer while the room has no mediator.
+ */
+export function useFacilitator(): boolean {
+  const { role } = useMediation();
+  const { mediatorPresent } = useMediationSnapshot();
+  return isFacilitator(role, mediatorPresent);
+}
+
+export function isFacilitator(role: string, mediatorPresent: boolean): boolean {
+  return role === 'mediator' || (role === 'organizer' && !mediatorPresent);
+}
+
 /** The snapshot, or null without a mediation context. */
 export function useOptionalMediationSnapshot(): MediationSnapshot | null {
   const context = useOptionalMediation();

@@ -4,7 +4,12 @@ import { AgreementTab } from './AgreementTab';
 import { CaucusTab } from './CaucusTab';
 import { DisputesTab } from './DisputesTab';
 import type { MediationTab } from './MediationContext';
-import { useMediation, useMediationSnapshot, useOptionalMediation } from './MediationContext';
+import {
+  useFacilitator,
+  useMediation,
+  useMediationSnapshot,
+  useOptionalMediation,
+} from './MediationContext';
 import { PositionsTab } from './PositionsTab';
 
 const tabLabels: Record<MediationTab, string> = {
@@ -24,7 +29,8 @@ export function MediationPanel() {
 }
 
 function PanelInner() {
-  const { role, isMediator, panel, openPanel, setPanelOpen } = useMediation();
+  const { role, panel, openPanel, setPanelOpen } = useMediation();
+  const isMediator = useFacilitator();
   const tab = panel.tab;
   const onTab = openPanel;
   const onClose = () => setPanelOpen(false);

@@ -7,7 +7,7 @@ import { paramLabel } from './paramLabels';
 
 /** The mediator's view of confidential positions: overlap per parameter, and publication. */
 export function PositionsTab() {
-  const { store, isMediator } = useMediation();
+  const { store, isMediator, speaksForParty } = useMediation();
   const { sheet } = useSnapshot();
   const snapshot = useMediationSnapshot();
   const title = (clauseId: string) => {
@@ -25,8 +25,11 @@ export function PositionsTab() {
     return (
       <div className="med-tab">
         <p className="small">
-          Record your party&apos;s walk-away values from a clause (<em>Our walk-away values</em>).
-          The mediator may publish whether the parties&apos; positions overlap.
+          {speaksForParty
+            ? 'Record your party’s walk-away values from a clause (“Our walk-away values”). '
+            : ''}
+          The mediator may publish whether the parties&apos; walk-away values overlap; nobody else
+          ever sees a party&apos;s numbers.
         </p>
         {snapshot.published.length === 0 ? (
           <p className="muted small">Nothing published yet.</p>

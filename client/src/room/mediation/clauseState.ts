@@ -1,3 +1,4 @@
+import { isFacilitator } from './MediationContext';
 import type { MediationSnapshot } from './mediationStore';
 
 /**
@@ -13,6 +14,8 @@ export function clauseEditable(
   if (!canEdit) return false;
   if (!snapshot) return true;
   if (snapshot.state.locks.includes(clauseId)) return false;
-  if (snapshot.state.mode === 'single-text' && role !== 'mediator') return false;
+  if (snapshot.state.mode === 'single-text' && !isFacilitator(role, snapshot.mediatorPresent)) {
+    return false;
+  }
   return true;
 }
