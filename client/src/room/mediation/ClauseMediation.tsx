@@ -31,7 +31,16 @@ export function ClauseBadges({ clauseId }: { clauseId: string }) {
       {current && <span className="med-badge is-current">On the agenda now</span>}
       {locked && (
         <span className="med-badge is-locked" data-testid="lock-badge">
-          <span aria-hidden="true">🔒</span> Locked
+          <svg aria-hidden="true" width="10" height="11" viewBox="0 0 10 11">
+            <rect x="1" y="4.5" width="8" height="6" rx="1.2" fill="currentColor" />
+            <path
+              d="M3 4.5V3a2 2 0 0 1 4 0v1.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+            />
+          </svg>
+          Locked
         </span>
       )}
       {disputes.length > 0 && (

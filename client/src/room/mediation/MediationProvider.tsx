@@ -1,17 +1,22 @@
 import { can } from '@parley/shared';
 import type { Role } from '@parley/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { useRoom, useSnapshot } from '../RoomContext';
+import { RoomContext, useRoom, useSnapshot } from '../RoomContext';
+import type { RoomContextValue } from '../RoomContext';
 import { kindTitle } from './kindTitle';
-import { MediationContext } from './MediationContext';
+import { isFacilitator, MediationContext } from './MediationContext';
 import type { MediationContextValue, MediationTab } from './MediationContext';
 import { MediationStore } from './mediationStore';
 import './mediation.css';
 
+const noSubscribe = () => () => undefined;
+const none = () => null;
+
 /** Opens the mediation store for the room and provides it, with the member's mediation rights. */
 export function MediationProvider({ children }: { children: ReactNode }) {
-  const { session } = useRoom();
+  const room = useRoom();
+  const { session } = room;
   const { sheet } = useSnapshot();
   const { role, partyId, memberId } = session.user;
   const [store, setStore] = useState<MediationStore | null>(null);
@@ -50,6 +55,25 @@ export function MediationProvider({ children }: { children: ReactNode }) {
     };
   }, [store, role, partyId, panel]);
 
+  // In single-text mode only the facilitator writes: the whole room (outline, assumptions,
+  // clauses) turns read-only for everyone else, as the server would refuse their edits anyway.
+  const snapshot = useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    store?.getSnapshot ?? none,
+  );
+  const singleTextReadOnly =
+    snapshot !== null &&
+    snapshot.state.mode === 'single-text' &&
+    !isFacilitator(role, snapshot.mediatorPresent);
+  const roomValue = useMemo<RoomContextValue>(
+    () => (singleTextReadOnly && room.canEdit ? { ...room, canEdit: false } : room),
+    [room, singleTextReadOnly],
+  );
+
   if (!value) return <>{children}</>;
-  return <MediationContext.Provider value={value}>{children}</MediationContext.Provider>;
+  return (
+    <RoomContext.Provider value={roomValue}>
+      <MediationContext.Provider value={value}>{children}</MediationContext.Provider>
+    </RoomContext.Provider>
+  );
 }
