@@ -20,7 +20,6 @@ const hostile = 'Careful: <img src=x onerror=alert(1)> and <script>window.__pwne
 /** The clause column with a thread and its highlighted text, for the README. */
 async function saveDocsScreenshot(page: CommentsPage): Promise<void> {
   await page.clause(clause).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.page.evaluate(() => window.scrollBy(0, 60));
   await page.page.waitForTimeout(300);
   const box = await page.clause(clause).boundingBox();
   if (!box) throw new Error('The clause is not on screen');
@@ -271,5 +270,14 @@ describe('commenting between the CSP and the insurer', () => {
     await a.page.evaluate(() => window.scrollBy(0, -160));
     await a.page.waitForTimeout(300);
     await saveScreenshot(a.page, 'comments-panel');
+
+    await a.page.getByRole('button', { name: /^Comments(: \d+ unread)?$/ }).click();
+    const roomPanel = a.page.getByRole('dialog', { name: 'Comments' });
+    await roomPanel.getByRole('button', { name: 'All', exact: true }).click();
+    await vi.waitFor(async () => {
+      expect(await roomPanel.getByRole('heading', { name: 'Notice period' }).count()).toBe(1);
+      expect(await roomPanel.getByRole('heading', { name: 'Our notice floor' }).count()).toBe(1);
+    }, wait);
+    await saveScreenshot(a.page, 'comments-room-panel');
   });
 });

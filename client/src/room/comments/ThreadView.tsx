@@ -117,7 +117,7 @@ export function ThreadView({
           )}
           {unreadHere > 0 && <span className="unread-badge">{unreadHere} new</span>}
         </div>
-        {thread.title && (
+        {heading !== anchorLabel(thread.anchor, parties) && (
           <p className="thread-anchor muted small">{anchorLabel(thread.anchor, parties)}</p>
         )}
         {detached && thread.anchor.type === 'text' && !thread.title && (

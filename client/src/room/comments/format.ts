@@ -1,3 +1,4 @@
+import { commentExcerpt } from '@parley/shared';
 import type { CommentAnchor, CommentThread, CommentVisibility } from '@parley/shared';
 import type { SheetParty } from '../sheet';
 
@@ -48,7 +49,11 @@ export function anchorLabel(anchor: CommentAnchor, parties: SheetParty[] = []): 
   return `“${anchor.quote.length > 80 ? `${anchor.quote.slice(0, 80)}…` : anchor.quote}”`;
 }
 
+/** A thread's heading: its title, else what it points at, else how its first comment opens. */
 export function threadHeading(thread: CommentThread, parties: SheetParty[] = []): string {
   if (thread.title) return thread.title;
+  const first = thread.comments[0];
+  if (thread.anchor.type === 'clause' && first && first.deletedAt === null)
+    return commentExcerpt(first.body, 60);
   return anchorLabel(thread.anchor, parties);
 }
