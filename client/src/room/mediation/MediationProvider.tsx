@@ -70,7 +70,7 @@ export function MediationProvider({ children }: { children: ReactNode }) {
     [room, singleTextReadOnly],
   );
 
-  if (!value) return <>{children}</>;
+  // The same tree with or without the store, so that the room is not remounted once it opens.
   return (
     <RoomContext.Provider value={roomValue}>
       <MediationContext.Provider value={value}>{children}</MediationContext.Provider>
