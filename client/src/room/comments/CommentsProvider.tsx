@@ -1,5 +1,5 @@
 import './comments.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useRoom } from '../RoomContext';
 import { CommentsContext } from './CommentsContext';
@@ -8,12 +8,7 @@ import { CommentsStore } from './commentsStore';
 /** Keeps one comments store per room session and hands it to every comment view. */
 export function CommentsProvider({ children }: { children: ReactNode }) {
   const { session } = useRoom();
-  const [store, setStore] = useState<CommentsStore | null>(null);
-  useEffect(() => {
-    const next = new CommentsStore(session.socket);
-    setStore(next);
-    return () => next.destroy();
-  }, [session]);
-  if (!store) return null;
+  const store = useMemo(() => new CommentsStore(session.socket), [session]);
+  useEffect(() => store.attach(), [store]);
   return <CommentsContext.Provider value={store}>{children}</CommentsContext.Provider>;
 }

@@ -89,7 +89,11 @@ export class CommentsStore {
   private readonly markingRead = new Set<string>();
   private visitAsked = false;
 
-  constructor(private readonly socket: RoomSocket) {
+  constructor(private readonly socket: RoomSocket) {}
+
+  /** Starts listening on the socket (and loads once connected); returns how to stop. */
+  attach(): () => void {
+    const socket = this.socket;
     const on = <E extends keyof ServerToClientEvents>(
       event: E,
       handler: ServerToClientEvents[E],
@@ -115,6 +119,11 @@ export class CommentsStore {
     socket.on('connect', onConnect);
     this.cleanups.push(() => socket.off('connect', onConnect));
     if (socket.connected) void this.reload();
+    return () => this.detach();
+  }
+
+  private detach(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
   getState = (): CommentsState => this.state;
@@ -300,7 +309,7 @@ export class CommentsStore {
   }
 
   destroy(): void {
-    for (const cleanup of this.cleanups) cleanup();
+    this.detach();
     this.listeners.clear();
   }
 }
