@@ -175,6 +175,40 @@ describe('a mediated session between the CSP and its partner', () => {
     }, wait);
   });
 
+  it('lets the partner counter, and applies the counter once the CSP accepts it', async () => {
+    await csp.propose(
+      'Value sharing',
+      { 'Kestrel Mobile share (%)': '50', 'Aldermoor Health Insurance share (%)': '50' },
+      'An even split for an even effort.',
+    );
+    const counter = partner.page.getByRole('button', { name: /^Counter proposal by Ada Kestrel/ });
+    await counter.click();
+    const form = partner.page.getByRole('form', { name: 'Counter-proposal for Value sharing' });
+    // The counter starts from the proposal it answers.
+    expect(
+      await form
+        .getByLabel('Proposal for Value sharing: Kestrel Mobile share (%)', { exact: true })
+        .inputValue(),
+    ).toBe('50');
+    for (const [label, value] of [
+      ['Kestrel Mobile share (%)', '47'],
+      ['Aldermoor Health Insurance share (%)', '53'],
+    ] as const) {
+      const input = form.getByLabel(`Proposal for Value sharing: ${label}`, { exact: true });
+      await input.fill(value);
+      await input.press('Tab');
+    }
+    await form.getByLabel('Rationale').fill('We meet you halfway.');
+    await form.locator('.impact-table').waitFor();
+    await form.getByRole('button', { name: 'Send counter-proposal' }).click();
+    await csp.page.getByRole('button', { name: /^Accept proposal by Ben Aldermoor/ }).click();
+    for (const room of [mediator, csp, partner]) {
+      await vi.waitFor(async () => {
+        expect(await room.param('Value sharing: Kestrel Mobile share (%)').inputValue()).toBe('47');
+      }, wait);
+    }
+  });
+
   it('reaches agreement when both parties sign off every clause', async () => {
     for (const clause of ['Revenue', 'Value sharing', 'Term']) {
       await csp.signOff(clause);
