@@ -142,6 +142,19 @@ describe('commenting between the CSP and the insurer', () => {
     }, wait);
   });
 
+  it('moves the highlight with the text while the other side types before it', async () => {
+    const editor = b.page.getByRole('textbox', { name: `${clause}: clause text` });
+    await editor.click();
+    await b.page.keyboard.press('Control+Home');
+    await b.page.keyboard.type('In short: ');
+    await vi.waitFor(async () => {
+      expect(
+        await a.page.getByRole('textbox', { name: `${clause}: clause text` }).textContent(),
+      ).toContain('In short: ');
+      expect(await a.highlights(clause).first().textContent()).toBe(quoted);
+    }, wait);
+  });
+
   it('keeps a thread on its clause, marked detached, once its text is deleted', async () => {
     await a.selectText(clause, quoted);
     await a.page.keyboard.press('Backspace');

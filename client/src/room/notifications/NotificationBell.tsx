@@ -43,6 +43,11 @@ export function NotificationBell() {
           </span>
         )}
       </button>
+      <span className="visually-hidden" aria-live="polite">
+        {notificationsUnread > 0
+          ? `${notificationsUnread} unread notification${notificationsUnread === 1 ? '' : 's'}`
+          : ''}
+      </span>
       {open && (
         <div className="popover notifications" id="notification-list">
           <div className="popover-head">
