@@ -68,6 +68,8 @@ describe('commenting between the CSP and the insurer', () => {
 
   it('lets A comment on a range of clause text, highlighted in the editor', async () => {
     await a.selectText(clause, quoted);
+    await a.selectionButton(clause).waitFor();
+    await saveScreenshot(a.page, 'comments-selection');
     await a.selectionButton(clause).click();
     await expect
       .poll(() => a.newComment(clause).evaluate((el) => el === document.activeElement))
@@ -241,7 +243,10 @@ describe('commenting between the CSP and the insurer', () => {
     };
     await check(b);
     await check(a);
-    await a.thread('Dispute resolution', 'Markup <b>test</b>').scrollIntoViewIfNeeded();
+    await a
+      .thread('Dispute resolution', 'Markup <b>test</b>')
+      .evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
+    await a.page.evaluate(() => window.scrollTo(0, window.scrollY));
     await saveScreenshot(a.page, 'comments-inert-html');
     expect(dialogs).toEqual([]);
   });
