@@ -358,6 +358,30 @@ describe('a mediated session between the CSP and its partner', () => {
       wait,
     );
   });
+
+  it('restores a clause edited offline while it was locked, and says why', async () => {
+    await csp.typeInClause('Term', ' Written while offline.');
+    await csp.page.context().setOffline(true);
+    await vi.waitFor(
+      async () => expect(await csp.connectionState().textContent()).toBe('Offline'),
+      wait,
+    );
+    await csp.typeInClause('Term', ' Offline addition.');
+    await mediator.page.getByRole('button', { name: 'Lock Term' }).click();
+    await vi.waitFor(
+      async () => expect(await partner.clause('Term').getByTestId('lock-badge').count()).toBe(1),
+      wait,
+    );
+    await csp.page.context().setOffline(false);
+    await vi.waitFor(async () => {
+      const notices = await csp.notices().allTextContents();
+      expect(notices.some((n) => /locked/i.test(n))).toBe(true);
+      expect(await csp.clauseText('Term').textContent()).not.toContain('Offline addition');
+      expect(await csp.clause('Term').getByTestId('lock-badge').count()).toBe(1);
+    }, wait);
+    expect(await partner.clauseText('Term').textContent()).not.toContain('Offline addition');
+    await mediator.page.getByRole('button', { name: 'Unlock Term' }).click();
+  });
 });
 
 /** A compact copy for the README: a clip around one element, or the top of the page. */

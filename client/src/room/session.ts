@@ -8,6 +8,7 @@ import type {
 } from '@parley/shared';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
+import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -39,6 +40,8 @@ export interface SessionStatus {
   ended: { code: string; message: string } | null;
   /** The server refused a document write from this client (read-only role). */
   readOnlyNotice: boolean;
+  /** The server refused a write because of a clause lock or single-text mode: its reason. */
+  refusedWrite: { reason: string; at: number } | null;
 }
 
 export interface SessionUser {
@@ -94,6 +97,7 @@ export class RoomSession {
       presence: [],
       ended: null,
       readOnlyNotice: false,
+      refusedWrite: null,
     };
 
     this.persistence =
@@ -141,9 +145,18 @@ export class RoomSession {
       );
     });
     this.provider.messageHandlers[2] = (_encoder, decoder) => {
-      // y-websocket's auth message: the only auth answer is "permission denied" for writes.
-      void decoder;
-      this.patch({ readOnlyNotice: true });
+      // y-websocket's auth message: "permission denied" for writes, with the server's reason.
+      let reason = '';
+      try {
+        if (decoding.readVarUint(decoder) === 0) reason = decoding.readVarString(decoder);
+      } catch {
+        reason = '';
+      }
+      if (/^(clause-locked|single-text-mode|write-refused):/.test(reason)) {
+        this.patch({
+          refusedWrite: { reason: reason.replace(/^[a-z-]+:\s*/, ''), at: Date.now() },
+        });
+      } else this.patch({ readOnlyNotice: true });
     };
     const onAwareness = () => this.refreshPresence();
     this.provider.awareness.on('change', onAwareness);

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useSessionStatus } from '../RoomContext';
 import { useMediation, useMediationSnapshot, useOptionalMediation } from './MediationContext';
 
 /** Server refusals and voided sign-offs, announced politely and dismissable. */
@@ -9,6 +10,12 @@ export function MediationToasts() {
 function ToastsInner() {
   const { store } = useMediation();
   const { notices } = useMediationSnapshot();
+  const { refusedWrite } = useSessionStatus();
+
+  // A write refused for a lock or single-text mode: the server restores the true text; say why.
+  useEffect(() => {
+    if (refusedWrite) store.notify('error', refusedWrite.reason);
+  }, [refusedWrite, store]);
 
   useEffect(() => {
     const timers = notices
