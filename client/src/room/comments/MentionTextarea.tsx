@@ -1,6 +1,7 @@
 import { MAX_COMMENT_BODY_LENGTH, formatMention } from '@parley/shared';
 import type { MentionCandidate } from '@parley/shared';
 import { useId, useRef, useState } from 'react';
+import { mentionQuery } from './mentionQuery';
 import type { KeyboardEvent } from 'react';
 
 interface MentionTextareaProps {
@@ -13,14 +14,6 @@ interface MentionTextareaProps {
   onSubmit?: () => void;
   placeholder?: string;
   rows?: number;
-}
-
-/** The query after an "@" that ends at the caret, if the caret is in one. */
-function mentionQuery(text: string, caret: number): { at: number; query: string } | null {
-  const before = text.slice(0, caret);
-  const match = /(^|\s)@([^\s@[\]()]{0,30})$/.exec(before);
-  if (!match) return null;
-  return { at: caret - match[2]!.length - 1, query: match[2]!.toLowerCase() };
 }
 
 /** A comment composer that suggests room members after "@" (arrows, Enter or Tab to pick). */

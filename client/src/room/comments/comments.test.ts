@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { anchorLabel, humanizeParam, visibilityLabel } from './format';
+import { mentionQuery } from './mentionQuery';
+import { paramLeafPaths } from './paramPaths';
+
+const parties = [
+  { id: 'csp', name: 'Kestrel Mobile', role: 'csp' },
+  { id: 'insurer', name: 'Aldermoor Health Insurance', role: 'insurer' },
+] as never[];
+
+describe('comment helpers', () => {
+  it('suggests mentions only while an @name is being typed at the caret', () => {
+    expect(mentionQuery('Thanks @Ad', 10)).toEqual({ at: 7, query: 'ad' });
+    expect(mentionQuery('@', 1)).toEqual({ at: 0, query: '' });
+    expect(mentionQuery('mail me at ada@example.com', 26)).toBeNull();
+    expect(mentionQuery('Thanks @Ada and more', 20)).toBeNull();
+  });
+
+  it('lists every leaf parameter, keeping lists of plain values whole', () => {
+    expect(
+      paramLeafPaths({
+        fixed: { csp: 20, insurer: 40 },
+        streams: [{ unitPrice: 100, payers: ['insurer'] }],
+        note: null,
+      }),
+    ).toEqual(['fixed.csp', 'fixed.insurer', 'streams.0.unitPrice', 'streams.0.payers', 'note']);
+  });
+
+  it('names parameters, parties and audiences in words', () => {
+    expect(humanizeParam('streams.0.unitPrice')).toBe('streams › #1 › unit price');
+    expect(humanizeParam('fixed.csp', parties)).toBe('fixed › Kestrel Mobile');
+    expect(anchorLabel({ type: 'param', clauseId: 'c', param: 'fixed.csp' }, parties)).toBe(
+      'Parameter: fixed › Kestrel Mobile',
+    );
+    expect(visibilityLabel('party', 'csp', parties)).toBe('Internal · Kestrel Mobile');
+    expect(visibilityLabel('caucus', 'insurer', parties)).toBe(
+      'Caucus · Aldermoor Health Insurance + mediator',
+    );
+    expect(visibilityLabel('room', null, parties)).toBe('Room-wide');
+  });
+});
