@@ -4,6 +4,7 @@ import { useSnapshot } from '../RoomContext';
 import { useDetached } from './ClauseComments';
 import { useComments, useCommentsStore } from './CommentsContext';
 import { ThreadView } from './ThreadView';
+import { useReturnFocus } from './useReturnFocus';
 import { CommentIcon } from './icons';
 
 type Filter = 'open' | 'unread' | 'resolved' | 'all';
@@ -16,6 +17,7 @@ export function RoomCommentsPanel() {
   const isDetached = useDetached();
   const [filter, setFilter] = useState<Filter>('open');
   const closeRef = useRef<HTMLButtonElement>(null);
+  useReturnFocus(roomPanelOpen);
 
   useEffect(() => {
     if (!roomPanelOpen) return;

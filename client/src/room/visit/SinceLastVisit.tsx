@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { formatMoneyCompact } from '../../lib/format';
 import { useComments, useCommentsStore } from '../comments/CommentsContext';
 import { fullTime, humanizeParam, timeAgo } from '../comments/format';
+import { useReturnFocus } from '../comments/useReturnFocus';
 import { useSnapshot } from '../RoomContext';
 import { ClockIcon } from '../comments/icons';
 
@@ -71,6 +72,7 @@ export function SinceLastVisitPanel() {
   const { visit, visitOpen } = useComments();
   const { sheet } = useSnapshot();
   const closeRef = useRef<HTMLButtonElement>(null);
+  useReturnFocus(visitOpen);
 
   useEffect(() => {
     if (!visitOpen) return;
