@@ -4,6 +4,7 @@ import { formatMoneyCompact } from '../../lib/format';
 import { useComments, useCommentsStore } from '../comments/CommentsContext';
 import { fullTime, humanizeParam, timeAgo } from '../comments/format';
 import { useReturnFocus } from '../comments/useReturnFocus';
+import { scrollToClause } from '../outline/ClauseOutline';
 import { useSnapshot } from '../RoomContext';
 import { ClockIcon } from '../comments/icons';
 
@@ -161,7 +162,20 @@ export function SinceLastVisitPanel() {
                         .join(' and ') + ' changed';
                 return (
                   <li key={c.clauseId} className="visit-change">
-                    <strong>{c.title ?? 'A removed clause'}</strong>
+                    {c.title !== null && !c.removed ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          store.setVisitOpen(false);
+                          requestAnimationFrame(() => scrollToClause(c.clauseId));
+                        }}
+                      >
+                        {c.title}
+                      </button>
+                    ) : (
+                      <strong>{c.title ?? 'A removed clause'}</strong>
+                    )}
                     <span className="muted small">
                       {' '}
                       · {what}
