@@ -65,6 +65,20 @@ describe('a negotiation between the CSP and the insurer', () => {
     await saveScreenshot(a.page, 'room-overview');
   });
 
+  it('never scrolls the page sideways, wide parameter tables scroll in their own box', async () => {
+    for (const width of [1280, 1440]) {
+      await a.page.setViewportSize({ width, height: 900 });
+      await vi.waitFor(async () => expect(await a.sidewaysOverflow()).toBeLessThanOrEqual(0), wait);
+      const kpis = a.page.getByRole('table', { name: 'Outcome-based payments: KPIs' });
+      const box = kpis.locator('xpath=ancestor::div[contains(@class,"table-scroll")][1]');
+      // The table is wider than the clause column, so its own box scrolls instead of the page.
+      expect(await box.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
+      await kpis.scrollIntoViewIfNeeded();
+      await saveScreenshot(a.page, `room-params-${width}`);
+    }
+    await a.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('shows a share that no longer sums to 100 at the share fields', async () => {
     await a.setParam(cspShare, '30');
     await vi.waitFor(async () => {

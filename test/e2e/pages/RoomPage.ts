@@ -14,6 +14,11 @@ export class RoomPage {
     await this.page.locator('.clause-text').first().waitFor();
   }
 
+  /** How far the page itself reaches past the window's right edge, in pixels (0: no sideways scroll). */
+  async sidewaysOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  }
+
   connectionState(): Locator {
     return this.page.getByTestId('connection-state');
   }
