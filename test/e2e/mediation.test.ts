@@ -382,6 +382,60 @@ describe('a mediated session between the CSP and its partner', () => {
     expect(await partner.clauseText('Term').textContent()).not.toContain('Offline addition');
     await mediator.page.getByRole('button', { name: 'Unlock Term' }).click();
   });
+
+  it('shows the true text again after the server refused a deletion in a locked clause', async () => {
+    await mediator.page.getByRole('button', { name: 'Lock Term' }).click();
+    await vi.waitFor(
+      async () =>
+        expect(await csp.clauseText('Term').getAttribute('contenteditable')).toBe('false'),
+      wait,
+    );
+    const original = (await mediator.clauseText('Term').textContent()) ?? '';
+    expect(original.length).toBeGreaterThan(40);
+    await vi.waitFor(
+      async () => expect(await csp.clauseText('Term').textContent()).toBe(original),
+      wait,
+    );
+    // A client that has not yet heard of the lock still writes: the deletion goes through its own
+    // editor and document, as typing would.
+    const afterDeletion = await csp.clauseText('Term').evaluate((node) => {
+      type View = {
+        state: {
+          doc: { content: { size: number } };
+          tr: { delete(a: number, b: number): unknown };
+        };
+        dispatch(tr: unknown): void;
+      };
+      const view = (node as HTMLElement & { editor?: { view: View } }).editor?.view;
+      if (!view) return null;
+      view.dispatch(view.state.tr.delete(1, Math.min(30, view.state.doc.content.size - 2)));
+      return node.textContent;
+    });
+    expect(afterDeletion).not.toBeNull();
+    expect(afterDeletion).not.toBe(original);
+    await vi.waitFor(async () => {
+      expect(await csp.clauseText('Term').textContent()).toBe(original);
+      const notices = await csp.notices().allTextContents();
+      expect(notices.some((n) => /locked/i.test(n))).toBe(true);
+    }, wait);
+    expect(await partner.clauseText('Term').textContent()).toBe(original);
+    expect(await mediator.clauseText('Term').textContent()).toBe(original);
+
+    // The rebuilt copy is live: once unlocked, the member's typing reaches the others.
+    await mediator.page.getByRole('button', { name: 'Unlock Term' }).click();
+    await vi.waitFor(
+      async () => expect(await csp.clauseText('Term').getAttribute('contenteditable')).toBe('true'),
+      wait,
+    );
+    await csp.typeInClause('Term', ' Typed after the rebuild.');
+    await vi.waitFor(async () => {
+      // The partner may also see the member's caret label after the text.
+      expect(await partner.clauseText('Term').textContent()).toContain(
+        `${original} Typed after the rebuild.`,
+      );
+      expect(await csp.saveStatus().textContent()).toMatch(/saved/i);
+    }, wait);
+  });
 });
 
 /** A compact copy for the README: a clip around one element, or the top of the page. */

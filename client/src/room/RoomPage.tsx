@@ -37,9 +37,16 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
       partyId: claims.party,
       color: memberColor(claims.role, null),
     });
-    const model = new RoomModel(session.doc);
+    let model = new RoomModel(session.doc);
     setRoom({ session, model });
+    // After a refused write the session syncs a fresh copy of the document: every view rebinds.
+    const stopWatching = session.onDocReplaced(() => {
+      model.destroy();
+      model = new RoomModel(session.doc);
+      setRoom({ session, model });
+    });
     return () => {
+      stopWatching();
       model.destroy();
       session.destroy();
     };

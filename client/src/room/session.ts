@@ -68,16 +68,41 @@ function collabUrl(): string {
   return `${protocol}//${window.location.host}/collab`;
 }
 
+/** The name of a room's IndexedDB store (y-indexeddb). */
+export function roomDatabaseName(roomId: string): string {
+  return `parley.room.${roomId}`;
+}
+
+/** Writes the server refuses for governance reasons; the local copy must be rebuilt after them. */
+const rebuildReason = /^(clause-locked|single-text-mode|write-refused):\s*/;
+
+/** One copy of the room document with its server and IndexedDB providers. */
+interface DocCopy {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  persistence: IndexeddbPersistence | null;
+  /** Set once the copy is being replaced: its events no longer speak for the room. */
+  retired: boolean;
+  detach(): void;
+}
+
 /**
  * Everything one open room needs: the shared document with its server and IndexedDB providers,
  * and the Socket.IO session carrying presence and save status. Status is an external store.
+ *
+ * The document copy can be replaced: when the server refuses a write because of a lock or
+ * single-text mode, it cannot take back what this copy deleted or overwrote (Yjs deletions are
+ * final), so the copy and its stored state are thrown away and a fresh one is synced from the
+ * server. `onDocReplaced` tells the views to bind to the new `doc`.
  */
 export class RoomSession {
-  readonly doc: Y.Doc;
-  readonly provider: WebsocketProvider;
-  readonly persistence: IndexeddbPersistence | null;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly user: SessionUser;
+  private copy: DocCopy;
+  /** The fresh copy syncing while the refused one stays on screen. */
+  private nextCopy: DocCopy | null = null;
+  private rebuilding = false;
+  private readonly docListeners = new Set<Listener>();
   private status: SessionStatus;
   private readonly listeners = new Set<Listener>();
   private savedStatus: SaveStatus | null = null;
@@ -85,81 +110,36 @@ export class RoomSession {
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
 
-  constructor(roomId: string, token: string, user: SessionUser) {
+  get doc(): Y.Doc {
+    return this.copy.doc;
+  }
+
+  get provider(): WebsocketProvider {
+    return this.copy.provider;
+  }
+
+  get persistence(): IndexeddbPersistence | null {
+    return this.copy.persistence;
+  }
+
+  constructor(
+    private readonly roomId: string,
+    private readonly token: string,
+    user: SessionUser,
+  ) {
     this.user = user;
-    this.doc = new Y.Doc();
     const online = navigator.onLine;
     this.status = {
       connection: online ? 'connecting' : 'offline',
       synced: false,
-      localLoaded: false,
+      localLoaded: typeof indexedDB === 'undefined',
       save: 'unknown',
       presence: [],
       ended: null,
       readOnlyNotice: false,
       refusedWrite: null,
     };
-
-    this.persistence =
-      typeof indexedDB === 'undefined'
-        ? null
-        : new IndexeddbPersistence(`parley.room.${roomId}`, this.doc);
-    if (this.persistence) {
-      void this.persistence.whenSynced.then(() => this.patch({ localLoaded: true }));
-    } else {
-      this.status.localLoaded = true;
-    }
-
-    this.provider = new WebsocketProvider(collabUrl(), encodeURIComponent(roomId), this.doc, {
-      params: { token },
-      disableBc: true,
-      connect: online,
-    });
-    this.provider.awareness.setLocalStateField('user', {
-      name: user.name,
-      color: user.color,
-      memberId: user.memberId,
-      role: user.role,
-      partyId: user.partyId,
-    });
-    this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.patch({ connection: 'online' });
-      else if (status === 'connecting')
-        this.patch({
-          connection: navigator.onLine ? this.reconnectingOr('connecting') : 'offline',
-        });
-      else this.patch({ connection: navigator.onLine ? 'reconnecting' : 'offline', synced: false });
-      this.refreshSave();
-    });
-    this.provider.on('sync', (synced: boolean) => {
-      this.patch({ synced });
-      this.refreshSave();
-    });
-    this.provider.on('closed', (event: { code: number; reason: string }) => {
-      const known = terminalCloseMessages[event.code];
-      this.endSession(
-        known ?? {
-          code: String(event.code),
-          message: event.reason || 'The server closed this room.',
-        },
-      );
-    });
-    this.provider.messageHandlers[2] = (_encoder, decoder) => {
-      // y-websocket's auth message: "permission denied" for writes, with the server's reason.
-      let reason = '';
-      try {
-        if (decoding.readVarUint(decoder) === 0) reason = decoding.readVarString(decoder);
-      } catch {
-        reason = '';
-      }
-      if (/^(clause-locked|single-text-mode|write-refused):/.test(reason)) {
-        this.patch({
-          refusedWrite: { reason: reason.replace(/^[a-z-]+:\s*/, ''), at: Date.now() },
-        });
-      } else this.patch({ readOnlyNotice: true });
-    };
-    const onAwareness = () => this.refreshPresence();
-    this.provider.awareness.on('change', onAwareness);
+    this.copy = this.openCopy(new Y.Doc(), online);
 
     this.socket = io({ auth: { token }, transports: ['websocket'], autoConnect: online });
     this.socket.on('presence:state', (state) => {
@@ -189,12 +169,10 @@ export class RoomSession {
       if (/revoked/i.test(message)) this.endSession(terminalCloseMessages[closeCodes.revoked]!);
     });
 
-    const onUpdate = () => this.refreshSave();
-    this.doc.on('update', onUpdate);
-
     const goOffline = () => {
       // Dropping the connections at once makes the state honest; y-websocket would only notice later.
-      this.provider.disconnect();
+      this.copy.provider.disconnect();
+      this.nextCopy?.provider.disconnect();
       this.socket.disconnect();
       this.patch({ connection: 'offline', synced: false });
       this.refreshSave();
@@ -202,7 +180,7 @@ export class RoomSession {
     const goOnline = () => {
       if (this.status.ended) return;
       this.patch({ connection: 'reconnecting' });
-      this.provider.connect();
+      (this.nextCopy ?? this.copy).provider.connect();
       this.socket.connect();
     };
     window.addEventListener('offline', goOffline);
@@ -210,10 +188,137 @@ export class RoomSession {
     this.cleanups.push(() => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
-      this.provider.awareness.off('change', onAwareness);
-      this.doc.off('update', onUpdate);
     });
   }
+
+  /** A document copy wired to the server and to this device's store; its events drive the status. */
+  private openCopy(doc: Y.Doc, connect: boolean): DocCopy {
+    const persistence =
+      typeof indexedDB === 'undefined'
+        ? null
+        : new IndexeddbPersistence(roomDatabaseName(this.roomId), doc);
+    const provider = new WebsocketProvider(collabUrl(), encodeURIComponent(this.roomId), doc, {
+      params: { token: this.token },
+      disableBc: true,
+      connect,
+    });
+    const copy: DocCopy = { doc, provider, persistence, retired: false, detach: () => undefined };
+    const shown = () => this.copy === copy && !copy.retired;
+
+    if (persistence) {
+      void persistence.whenSynced.then(() => {
+        if (shown()) this.patch({ localLoaded: true });
+      });
+    }
+    provider.awareness.setLocalStateField('user', {
+      name: this.user.name,
+      color: this.user.color,
+      memberId: this.user.memberId,
+      role: this.user.role,
+      partyId: this.user.partyId,
+    });
+    provider.on('status', ({ status }) => {
+      // While a fresh copy syncs, its connection is the room's connection.
+      if (copy.retired || (this.copy !== copy && this.nextCopy !== copy)) return;
+      if (status === 'connected') this.patch({ connection: 'online' });
+      else if (status === 'connecting')
+        this.patch({
+          connection: navigator.onLine ? this.reconnectingOr('connecting') : 'offline',
+        });
+      else this.patch({ connection: navigator.onLine ? 'reconnecting' : 'offline', synced: false });
+      this.refreshSave();
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (synced && this.nextCopy === copy) {
+        this.replaceCopy(copy);
+        return;
+      }
+      if (!shown()) return;
+      this.patch({ synced });
+      this.refreshSave();
+    });
+    provider.on('closed', (event: { code: number; reason: string }) => {
+      if (copy.retired) return;
+      const known = terminalCloseMessages[event.code];
+      this.endSession(
+        known ?? {
+          code: String(event.code),
+          message: event.reason || 'The server closed this room.',
+        },
+      );
+    });
+    provider.messageHandlers[2] = (_encoder, decoder) => {
+      // y-websocket's auth message: "permission denied" for writes, with the server's reason.
+      let reason = '';
+      try {
+        if (decoding.readVarUint(decoder) === 0) reason = decoding.readVarString(decoder);
+      } catch {
+        reason = '';
+      }
+      if (rebuildReason.test(reason)) {
+        this.patch({ refusedWrite: { reason: reason.replace(rebuildReason, ''), at: Date.now() } });
+        if (shown()) this.rebuild();
+      } else this.patch({ readOnlyNotice: true });
+    };
+    const onAwareness = () => {
+      if (shown()) this.refreshPresence();
+    };
+    provider.awareness.on('change', onAwareness);
+    const onUpdate = () => {
+      if (shown()) this.refreshSave();
+    };
+    doc.on('update', onUpdate);
+    copy.detach = () => {
+      copy.retired = true;
+      provider.awareness.off('change', onAwareness);
+      doc.off('update', onUpdate);
+      provider.destroy();
+    };
+    return copy;
+  }
+
+  /**
+   * Throws away the copy the server refused and syncs a fresh one. The refused copy stays on
+   * screen, disconnected, until the fresh one has the server's state, so the room does not blink.
+   */
+  private rebuild(): void {
+    if (this.rebuilding || this.destroyed || this.status.ended) return;
+    this.rebuilding = true;
+    const refused = this.copy;
+    refused.retired = true;
+    // Others stop seeing this copy's caret at once rather than when its awareness times out.
+    refused.provider.awareness.setLocalState(null);
+    refused.provider.disconnect();
+    // The refused edits are in this device's store too: they must not come back on the next visit.
+    const cleared = refused.persistence
+      ? refused.persistence.clearData().catch(() => undefined)
+      : Promise.resolve();
+    void cleared.then(() => {
+      if (this.destroyed || this.status.ended) return;
+      this.nextCopy = this.openCopy(new Y.Doc(), navigator.onLine);
+    });
+  }
+
+  private replaceCopy(next: DocCopy): void {
+    if (this.destroyed) return;
+    const old = this.copy;
+    this.copy = next;
+    this.nextCopy = null;
+    this.rebuilding = false;
+    old.detach();
+    this.patch({ synced: next.provider.synced, localLoaded: true });
+    for (const listener of this.docListeners) listener();
+    this.refreshPresence();
+    this.refreshSave();
+    // The views let go of the old copy when they render the new one.
+    setTimeout(() => old.doc.destroy(), 1000);
+  }
+
+  /** Called after the document copy has been replaced: read `doc` again and bind to it. */
+  onDocReplaced = (listener: Listener): (() => void) => {
+    this.docListeners.add(listener);
+    return () => this.docListeners.delete(listener);
+  };
 
   private reconnectingOr(state: ConnectionState): ConnectionState {
     return this.status.connection === 'connecting' ? state : 'reconnecting';
@@ -221,7 +326,8 @@ export class RoomSession {
 
   private endSession(ended: { code: string; message: string }): void {
     if (this.status.ended) return;
-    this.provider.disconnect();
+    this.copy.provider.disconnect();
+    this.nextCopy?.provider.disconnect();
     this.socket.disconnect();
     this.patch({ ended });
   }
@@ -314,8 +420,11 @@ export class RoomSession {
     this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.socket.disconnect();
-    this.provider.destroy();
-    void this.persistence?.destroy();
-    this.doc.destroy();
+    for (const copy of [this.copy, this.nextCopy]) {
+      if (!copy) continue;
+      copy.detach();
+      void copy.persistence?.destroy();
+      copy.doc.destroy();
+    }
   }
 }
