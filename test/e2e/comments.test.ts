@@ -95,6 +95,22 @@ describe('commenting between the CSP and the insurer', () => {
     expect(await b.outlineUnread('c-confidentiality').count()).toBe(0);
   });
 
+  it('shows a picked mention as @Name in the reply box', async () => {
+    const box = b.replyBox(clause, heading);
+    await box.click();
+    await box.pressSequentially('Over to @Ad');
+    await b.page.getByRole('option', { name: /Ada Kestrel/ }).waitFor();
+    await box.press('Enter');
+    await vi.waitFor(
+      async () => expect(await box.inputValue()).toBe('Over to @Ada Kestrel '),
+      wait,
+    );
+    // Typing on after the mention keeps it readable.
+    await box.pressSequentially('please');
+    expect(await box.inputValue()).toBe('Over to @Ada Kestrel please');
+    await box.fill('');
+  });
+
   it('lets B reply and mention A, and A gets a notification live', async () => {
     await b.reply(clause, heading, 'Yes, under the usual NDA.', {
       query: 'Ad',

@@ -1,13 +1,17 @@
-import { MAX_COMMENT_BODY_LENGTH, formatMention } from '@parley/shared';
+import { MAX_COMMENT_BODY_LENGTH } from '@parley/shared';
 import type { MentionCandidate } from '@parley/shared';
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { mentionQuery } from './mentionQuery';
+import { editShown, insertMention, toShown, toStored } from './mentionText';
+import type { ShownText } from './mentionText';
 import type { KeyboardEvent } from 'react';
 
 interface MentionTextareaProps {
   id?: string;
   label: string;
+  /** The body in the stored format, mentions as `@[Name](member:id)`. */
   value: string;
+  /** Receives the body in the stored format. */
   onChange: (value: string) => void;
   /** Members who can read the thread: the only ones worth mentioning. */
   candidates: MentionCandidate[];
@@ -16,7 +20,10 @@ interface MentionTextareaProps {
   rows?: number;
 }
 
-/** A comment composer that suggests room members after "@" (arrows, Enter or Tab to pick). */
+/**
+ * A comment composer that suggests room members after "@" (arrows, Enter or Tab to pick). It shows
+ * a picked mention as `@Name` and hands the body on in the stored mention syntax.
+ */
 export function MentionTextarea({
   id,
   label,
@@ -37,23 +44,32 @@ export function MentionTextarea({
     ? candidates.filter((c) => c.name.toLowerCase().includes(query.query)).slice(0, 6)
     : [];
   const open = matches.length > 0;
+  const shown = useMemo(() => toShown(value), [value]);
 
-  const refresh = (text: string, caret: number) => {
-    setQuery(mentionQuery(text, caret));
+  const refresh = (next: ShownText, caret: number) => {
+    // A caret at the end of a picked mention is not a new one being typed.
+    const inMention = next.mentions.some((m) => caret > m.start && caret <= m.end);
+    setQuery(inMention ? null : mentionQuery(next.text, caret));
     setActive(0);
+  };
+
+  const commit = (next: ShownText): boolean => {
+    const stored = toStored(next);
+    // The limit counts the stored body, which is longer than what the field shows.
+    if (stored.length > MAX_COMMENT_BODY_LENGTH && stored.length > value.length) return false;
+    onChange(stored);
+    return true;
   };
 
   const pick = (candidate: MentionCandidate) => {
     if (!query) return;
-    const caret = ref.current?.selectionStart ?? value.length;
-    const mention = `${formatMention(candidate.name, candidate.memberId)} `;
-    const next = value.slice(0, query.at) + mention + value.slice(caret);
-    onChange(next);
+    const caret = ref.current?.selectionStart ?? shown.text.length;
+    const next = insertMention(shown, query.at, caret, candidate.name, candidate.memberId);
     setQuery(null);
-    const at = query.at + mention.length;
+    if (!commit(next.shown)) return;
     requestAnimationFrame(() => {
       ref.current?.focus();
-      ref.current?.setSelectionRange(at, at);
+      ref.current?.setSelectionRange(next.caret, next.caret);
     });
   };
 
@@ -93,8 +109,7 @@ export function MentionTextarea({
         id={fieldId}
         className="input comment-input"
         rows={rows}
-        value={value}
-        maxLength={MAX_COMMENT_BODY_LENGTH}
+        value={shown.text}
         placeholder={placeholder}
         role="combobox"
         aria-expanded={open}
@@ -102,8 +117,9 @@ export function MentionTextarea({
         aria-autocomplete="list"
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         onChange={(e) => {
-          onChange(e.target.value);
-          refresh(e.target.value, e.target.selectionStart);
+          const caret = e.target.selectionStart;
+          const next = editShown(shown, e.target.value, caret);
+          if (commit(next)) refresh(next, caret);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setQuery(null), 150)}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorLabel, humanizeParam, visibilityLabel } from './format';
 import { mentionQuery } from './mentionQuery';
+import { editShown, insertMention, toShown, toStored } from './mentionText';
 import { paramLeafPaths } from './paramPaths';
 
 const parties = [
@@ -14,6 +15,22 @@ describe('comment helpers', () => {
     expect(mentionQuery('@', 1)).toEqual({ at: 0, query: '' });
     expect(mentionQuery('mail me at ada@example.com', 26)).toBeNull();
     expect(mentionQuery('Thanks @Ada and more', 20)).toBeNull();
+  });
+
+  it('shows mentions as @Name while typing and stores them in the mention syntax', () => {
+    const stored = 'Thanks @[Ada Kestrel](member:m-1), see @[Ben](member:m-2).';
+    const shown = toShown(stored);
+    expect(shown.text).toBe('Thanks @Ada Kestrel, see @Ben.');
+    expect(toStored(shown)).toBe(stored);
+    // Typing before and after a mention keeps it; cutting into it leaves plain text.
+    const before = editShown(shown, 'Many Thanks @Ada Kestrel, see @Ben.', 5);
+    expect(toStored(before)).toBe(`Many ${stored}`);
+    const inside = editShown(shown, 'Thanks @Ada Kestrl, see @Ben.', 17);
+    expect(toStored(inside)).toBe('Thanks @Ada Kestrl, see @[Ben](member:m-2).');
+    const picked = insertMention(toShown('Hi @Be'), 3, 6, 'Ben [CFO]', 'm-2');
+    expect(picked.shown.text).toBe('Hi @Ben CFO ');
+    expect(picked.caret).toBe(12);
+    expect(toStored(picked.shown)).toBe('Hi @[Ben CFO](member:m-2) ');
   });
 
   it('lists every leaf parameter, keeping lists of plain values whole', () => {
