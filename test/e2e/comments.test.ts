@@ -2,9 +2,9 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { repoRoot, startServer } from '../integration/helpers/server';
+import { startServer } from '../integration/helpers/server';
 import type { StartedServer } from '../integration/helpers/server';
-import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { launchBrowser, newContext, readmeScreenshotDir, saveScreenshot } from './helpers/browser';
 import { buildClient } from './helpers/client-build';
 import { createNegotiationRoom } from './helpers/room-fixture';
 import type { NegotiationRoom } from './helpers/room-fixture';
@@ -23,7 +23,7 @@ async function saveDocsScreenshot(page: CommentsPage): Promise<void> {
   await page.page.waitForTimeout(300);
   const box = await page.clause(clause).boundingBox();
   if (!box) throw new Error('The clause is not on screen');
-  const dir = join(repoRoot, 'docs', 'screenshots');
+  const dir = readmeScreenshotDir();
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'comments.png');
   await page.page.screenshot({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRoom, invite, request } from '../integration/helpers/api';
 import { repoRoot, startServer } from '../integration/helpers/server';
 import type { StartedServer } from '../integration/helpers/server';
-import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { launchBrowser, newContext, readmeScreenshotDir, saveScreenshot } from './helpers/browser';
 import { buildClient } from './helpers/client-build';
 import { MediationRoom } from './pages/mediationRoom';
 
@@ -444,7 +444,7 @@ async function saveDocsShot(
   element: Locator | null,
   name: string,
 ): Promise<void> {
-  const dir = join(repoRoot, 'docs', 'screenshots');
+  const dir = readmeScreenshotDir();
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   const box = element ? await element.boundingBox() : null;

@@ -7,6 +7,16 @@ import { repoRoot } from '../../integration/helpers/server';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
+/**
+ * Where the README's pictures go: docs/screenshots/ only when asked for with
+ * PARLEY_DOCS_SCREENSHOTS=1, so that an ordinary test run leaves the checkout untouched.
+ */
+export function readmeScreenshotDir(): string {
+  return process.env.PARLEY_DOCS_SCREENSHOTS === '1'
+    ? join(repoRoot, 'docs', 'screenshots')
+    : screenshotDir;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
