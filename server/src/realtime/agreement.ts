@@ -16,7 +16,7 @@ import type { AgreementPublisher } from '../mediation/agreementDeps';
 import type { PositionsService } from '../mediation/positions';
 import type { ProposalsService } from '../mediation/proposals';
 import type { SignOffService } from '../mediation/signoff';
-import { roomSockets, route } from './route';
+import { roomSockets, router } from './route';
 import type { ParleyIo, RealtimeFeature } from './socket-server';
 
 export interface AgreementServices {
@@ -70,80 +70,33 @@ export function agreementRealtime(services: AgreementServices): RealtimeFeature 
       positions.setPublisher(publisher);
     },
     connection(socket, on) {
+      const handle = router(on);
       const member = socket.data.member;
       const empty = agreementEmptyRequestSchema;
-      on(
-        'proposals:list',
-        route('proposals:list', empty, () => proposals.list(member)),
+      handle('proposals:list', empty, () => proposals.list(member));
+      handle('proposals:preview', proposalChangeSchema, (p) => proposals.preview(member, p));
+      handle('proposals:create', createProposalRequestSchema, (p) => proposals.create(member, p));
+      handle('proposals:decide', decideProposalRequestSchema, (p) => proposals.decide(member, p));
+      handle('proposals:counter', counterProposalRequestSchema, (p) =>
+        proposals.counter(member, p),
       );
-      on(
-        'proposals:preview',
-        route('proposals:preview', proposalChangeSchema, (p) => proposals.preview(member, p)),
+      handle('proposals:withdraw', proposalRefRequestSchema, (p) =>
+        proposals.withdraw(member, p.proposalId),
       );
-      on(
-        'proposals:create',
-        route('proposals:create', createProposalRequestSchema, (p) => proposals.create(member, p)),
+      handle('proposals:apply', proposalRefRequestSchema, (p) =>
+        proposals.apply(member, p.proposalId),
       );
-      on(
-        'proposals:decide',
-        route('proposals:decide', decideProposalRequestSchema, (p) => proposals.decide(member, p)),
+      handle('signoffs:list', empty, () => signOffs.list(member));
+      handle('signoffs:sign', signOffRequestSchema, (p) => signOffs.sign(member, p.clauseId));
+      handle('signoffs:withdraw', signOffRequestSchema, (p) =>
+        signOffs.withdraw(member, p.clauseId),
       );
-      on(
-        'proposals:counter',
-        route('proposals:counter', counterProposalRequestSchema, (p) =>
-          proposals.counter(member, p),
-        ),
-      );
-      on(
-        'proposals:withdraw',
-        route('proposals:withdraw', proposalRefRequestSchema, (p) =>
-          proposals.withdraw(member, p.proposalId),
-        ),
-      );
-      on(
-        'proposals:apply',
-        route('proposals:apply', proposalRefRequestSchema, (p) =>
-          proposals.apply(member, p.proposalId),
-        ),
-      );
-      on(
-        'signoffs:list',
-        route('signoffs:list', empty, () => signOffs.list(member)),
-      );
-      on(
-        'signoffs:sign',
-        route('signoffs:sign', signOffRequestSchema, (p) => signOffs.sign(member, p.clauseId)),
-      );
-      on(
-        'signoffs:withdraw',
-        route('signoffs:withdraw', signOffRequestSchema, (p) =>
-          signOffs.withdraw(member, p.clauseId),
-        ),
-      );
-      on(
-        'positions:list',
-        route('positions:list', empty, () => positions.list(member)),
-      );
-      on(
-        'positions:set',
-        route('positions:set', setPositionRequestSchema, (p) => positions.set(member, p)),
-      );
-      on(
-        'positions:delete',
-        route('positions:delete', positionKeySchema, (p) => positions.remove(member, p)),
-      );
-      on(
-        'positions:share',
-        route('positions:share', sharePositionRequestSchema, (p) => positions.share(member, p)),
-      );
-      on(
-        'positions:overlaps',
-        route('positions:overlaps', empty, () => positions.overlaps(member)),
-      );
-      on(
-        'positions:publish',
-        route('positions:publish', parameterRefSchema, (p) => positions.publish(member, p)),
-      );
+      handle('positions:list', empty, () => positions.list(member));
+      handle('positions:set', setPositionRequestSchema, (p) => positions.set(member, p));
+      handle('positions:delete', positionKeySchema, (p) => positions.remove(member, p));
+      handle('positions:share', sharePositionRequestSchema, (p) => positions.share(member, p));
+      handle('positions:overlaps', empty, () => positions.overlaps(member));
+      handle('positions:publish', parameterRefSchema, (p) => positions.publish(member, p));
     },
   };
 }

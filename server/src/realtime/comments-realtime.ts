@@ -13,7 +13,7 @@ import {
 } from '@parley/shared';
 import type { CommentThread } from '@parley/shared';
 import type { CommentPublisher, CommentsService } from '../comments';
-import { roomSockets, route } from './route';
+import { roomSockets, router } from './route';
 import type { ParleyIo, ParleySocket, RealtimeFeature } from './socket-server';
 
 /**
@@ -69,78 +69,40 @@ export function commentsRealtime(service: CommentsService, logger: Logger): Real
       service.setPublisher(publisher);
     },
     connection(socket, on) {
+      const handle = router(on);
       const member = socket.data.member;
-      on(
-        'comments:list',
-        route('comments:list', listThreadsRequestSchema, (p) =>
-          service.listThreads(member, p?.clauseId),
-        ),
+      handle('comments:list', listThreadsRequestSchema, (p) =>
+        service.listThreads(member, p?.clauseId),
       );
-      on(
-        'comments:create',
-        route('comments:create', createThreadRequestSchema, (p) => service.createThread(member, p)),
+      handle('comments:create', createThreadRequestSchema, (p) => service.createThread(member, p));
+      handle('comments:reply', replyRequestSchema, (p) => service.reply(member, p));
+      handle('comments:edit', editCommentRequestSchema, (p) => service.editComment(member, p));
+      handle('comments:delete', commentRefRequestSchema, (p) => service.deleteComment(member, p));
+      handle('comments:resolve', threadRefRequestSchema, (p) =>
+        service.setStatus(member, p.threadId, 'resolved'),
       );
-      on(
-        'comments:reply',
-        route('comments:reply', replyRequestSchema, (p) => service.reply(member, p)),
+      handle('comments:reopen', threadRefRequestSchema, (p) =>
+        service.setStatus(member, p.threadId, 'open'),
       );
-      on(
-        'comments:edit',
-        route('comments:edit', editCommentRequestSchema, (p) => service.editComment(member, p)),
-      );
-      on(
-        'comments:delete',
-        route('comments:delete', commentRefRequestSchema, (p) => service.deleteComment(member, p)),
-      );
-      on(
-        'comments:resolve',
-        route('comments:resolve', threadRefRequestSchema, (p) =>
-          service.setStatus(member, p.threadId, 'resolved'),
-        ),
-      );
-      on(
-        'comments:reopen',
-        route('comments:reopen', threadRefRequestSchema, (p) =>
-          service.setStatus(member, p.threadId, 'open'),
-        ),
-      );
-      on(
-        'comments:mark-read',
-        route('comments:mark-read', threadRefRequestSchema, async (p) => {
-          const unread = await service.markRead(member, p.threadId);
-          // The member's other tabs show the same counts.
-          for (const s of roomSockets(io, member.roomId)) {
-            if (s.data.member.memberId === member.memberId && s.id !== socket.id) {
-              s.emit('comments:unread', unread);
-            }
+      handle('comments:mark-read', threadRefRequestSchema, async (p) => {
+        const unread = await service.markRead(member, p.threadId);
+        // The member's other tabs show the same counts.
+        for (const s of roomSockets(io, member.roomId)) {
+          if (s.data.member.memberId === member.memberId && s.id !== socket.id) {
+            s.emit('comments:unread', unread);
           }
-          return unread;
-        }),
+        }
+        return unread;
+      });
+      handle('comments:members', emptyRequestSchema, async () => ({
+        members: await service.mentionCandidates(member),
+      }));
+      handle('notifications:list', emptyRequestSchema, () => service.listNotifications(member));
+      handle('notifications:mark-read', markNotificationsRequestSchema, (p) =>
+        service.markNotificationsRead(member, p?.ids ?? null),
       );
-      on(
-        'comments:members',
-        route('comments:members', emptyRequestSchema, async () => ({
-          members: await service.mentionCandidates(member),
-        })),
-      );
-      on(
-        'notifications:list',
-        route('notifications:list', emptyRequestSchema, () => service.listNotifications(member)),
-      );
-      on(
-        'notifications:mark-read',
-        route('notifications:mark-read', markNotificationsRequestSchema, (p) =>
-          service.markNotificationsRead(member, p?.ids ?? null),
-        ),
-      );
-      on(
-        'visit:summary',
-        route('visit:summary', emptyRequestSchema, () => service.sinceLastVisit(member)),
-      );
-      on(
-        'visit:mark',
-        route('visit:mark', emptyRequestSchema, () => service.markVisited(member)),
-      );
+      handle('visit:summary', emptyRequestSchema, () => service.sinceLastVisit(member));
+      handle('visit:mark', emptyRequestSchema, () => service.markVisited(member));
     },
     disconnect(socket) {
       const member = socket.data.member;

@@ -28,7 +28,7 @@ import { lockClause, unlockClause } from '../mediation/locks';
 import { governanceSnapshot } from '../mediation/roomModeSnapshot';
 import type { GovernanceDeps, GovernancePublisher } from '../mediation/roomModeDeps';
 import { listDrafts, publishDraft, setMode, voteDraft } from '../mediation/singleText';
-import { roomSockets, route } from './route';
+import { roomSockets, router } from './route';
 import type { ParleyIo, RealtimeFeature } from './socket-server';
 
 /**
@@ -71,91 +71,42 @@ export function governanceRealtime(
       io = server;
     },
     connection(socket, on) {
+      const handle = router(on);
       const member = socket.data.member;
-      on(
-        'mediation:state',
-        route('mediation:state', emptyRequestSchema, () => governanceSnapshot(full, member.roomId)),
+      handle('mediation:state', emptyRequestSchema, () => governanceSnapshot(full, member.roomId));
+      handle('mediation:lock', clauseRefRequestSchema, (p) => lockClause(full, member, p.clauseId));
+      handle('mediation:unlock', clauseRefRequestSchema, (p) =>
+        unlockClause(full, member, p.clauseId),
       );
-      on(
-        'mediation:lock',
-        route('mediation:lock', clauseRefRequestSchema, (p) =>
-          lockClause(full, member, p.clauseId),
-        ),
+      handle('mediation:mode', setModeRequestSchema, (p) => setMode(full, member, p.mode));
+      handle('agenda:set', setAgendaRequestSchema, (p) => setAgenda(full, member, p));
+      handle('agenda:current', setAgendaCurrentRequestSchema, (p) =>
+        setAgendaCurrent(full, member, p.current),
       );
-      on(
-        'mediation:unlock',
-        route('mediation:unlock', clauseRefRequestSchema, (p) =>
-          unlockClause(full, member, p.clauseId),
-        ),
+      handle('drafts:list', emptyRequestSchema, async () => ({
+        drafts: await listDrafts(full, member.roomId),
+      }));
+      handle('drafts:publish', publishDraftRequestSchema, (p) =>
+        publishDraft(full, member, p.note),
       );
-      on(
-        'mediation:mode',
-        route('mediation:mode', setModeRequestSchema, (p) => setMode(full, member, p.mode)),
+      handle('drafts:vote', voteDraftRequestSchema, (p) =>
+        voteDraft(full, member, p.number, p.vote),
       );
-      on(
-        'agenda:set',
-        route('agenda:set', setAgendaRequestSchema, (p) => setAgenda(full, member, p)),
+      handle('disputes:list', listDisputesRequestSchema, async (p) => ({
+        disputes: await listDisputes(full, member.roomId, p?.status),
+      }));
+      handle('disputes:queue', emptyRequestSchema, async () => ({
+        disputes: await disputeQueue(full, member),
+      }));
+      handle('disputes:open', openDisputeRequestSchema, (p) => openDispute(full, member, p));
+      handle('disputes:withdraw', disputeRefRequestSchema, (p) =>
+        withdrawDispute(full, member, p.disputeId),
       );
-      on(
-        'agenda:current',
-        route('agenda:current', setAgendaCurrentRequestSchema, (p) =>
-          setAgendaCurrent(full, member, p.current),
-        ),
+      handle('disputes:resolve', resolveDisputeRequestSchema, (p) =>
+        resolveDispute(full, member, p.disputeId, p.resolution),
       );
-      on(
-        'drafts:list',
-        route('drafts:list', emptyRequestSchema, async () => ({
-          drafts: await listDrafts(full, member.roomId),
-        })),
-      );
-      on(
-        'drafts:publish',
-        route('drafts:publish', publishDraftRequestSchema, (p) =>
-          publishDraft(full, member, p.note),
-        ),
-      );
-      on(
-        'drafts:vote',
-        route('drafts:vote', voteDraftRequestSchema, (p) =>
-          voteDraft(full, member, p.number, p.vote),
-        ),
-      );
-      on(
-        'disputes:list',
-        route('disputes:list', listDisputesRequestSchema, async (p) => ({
-          disputes: await listDisputes(full, member.roomId, p?.status),
-        })),
-      );
-      on(
-        'disputes:queue',
-        route('disputes:queue', emptyRequestSchema, async () => ({
-          disputes: await disputeQueue(full, member),
-        })),
-      );
-      on(
-        'disputes:open',
-        route('disputes:open', openDisputeRequestSchema, (p) => openDispute(full, member, p)),
-      );
-      on(
-        'disputes:withdraw',
-        route('disputes:withdraw', disputeRefRequestSchema, (p) =>
-          withdrawDispute(full, member, p.disputeId),
-        ),
-      );
-      on(
-        'disputes:resolve',
-        route('disputes:resolve', resolveDisputeRequestSchema, (p) =>
-          resolveDispute(full, member, p.disputeId, p.resolution),
-        ),
-      );
-      on(
-        'caucus:send',
-        route('caucus:send', caucusSendRequestSchema, (p) => sendCaucus(full, member, p)),
-      );
-      on(
-        'caucus:list',
-        route('caucus:list', caucusListRequestSchema, (p) => listCaucus(full, member, p?.partyId)),
-      );
+      handle('caucus:send', caucusSendRequestSchema, (p) => sendCaucus(full, member, p));
+      handle('caucus:list', caucusListRequestSchema, (p) => listCaucus(full, member, p?.partyId));
     },
   };
 }

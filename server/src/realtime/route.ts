@@ -33,6 +33,15 @@ export function route<S extends z.ZodType>(
   };
 }
 
+/** Registers thin handlers on a socket: `handle(event, schema, run)` is `on(event, route(...))`. */
+export function router(on: (event: string, fn: EventHandler) => void) {
+  return <S extends z.ZodType>(
+    event: string,
+    schema: S,
+    run: (payload: z.output<S>) => Promise<unknown>,
+  ): void => on(event, route(event, schema, run));
+}
+
 /**
  * The sockets of a room whose member passes `keep`. Features emit socket by socket to these, so a
  * private event never goes to a shared channel.
