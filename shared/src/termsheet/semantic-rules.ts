@@ -150,18 +150,30 @@ function checkDriverDefined(
   });
 }
 
-function checkRevenue(ctx: Ctx, index: number, clause: ClauseOfKind<'revenue'>): void {
-  const streams = clause.params.streams;
-  for (const i of duplicates(streams, (s) => s.id)) {
+/** Reports every repeated id in a list of a clause's params (`listPath` points at the list). */
+function checkUniqueIds(
+  ctx: Ctx,
+  index: number,
+  clause: Clause,
+  listPath: Path,
+  items: readonly { id: string }[],
+  label: string,
+): void {
+  for (const i of duplicates(items, (item) => item.id)) {
     ctx.out.inClause(
       'error',
       'duplicate-id',
       index,
       clause,
-      ['streams', i, 'id'],
-      `Stream id "${streams[i]?.id ?? ''}" is used twice`,
+      [...listPath, i, 'id'],
+      `${label} id "${items[i]?.id ?? ''}" is used twice`,
     );
   }
+}
+
+function checkRevenue(ctx: Ctx, index: number, clause: ClauseOfKind<'revenue'>): void {
+  const streams = clause.params.streams;
+  checkUniqueIds(ctx, index, clause, ['streams'], streams, 'Stream');
   streams.forEach((s, i) => {
     const what = `Stream "${s.id}"`;
     checkDriverDefined(ctx, index, clause, ['streams', i, 'driver'], s.driver, what);
@@ -273,16 +285,14 @@ function checkValueSharing(ctx: Ctx, index: number, clause: ClauseOfKind<'value-
   if (p.method === 'contribution' && !p.contribution) missing('contribution');
   if (p.contribution) {
     const dims = p.contribution.dimensions;
-    for (const i of duplicates(dims, (d) => d.id)) {
-      ctx.out.inClause(
-        'error',
-        'duplicate-id',
-        index,
-        clause,
-        ['contribution', 'dimensions', i, 'id'],
-        `Contribution dimension id "${dims[i]?.id ?? ''}" is used twice`,
-      );
-    }
+    checkUniqueIds(
+      ctx,
+      index,
+      clause,
+      ['contribution', 'dimensions'],
+      dims,
+      'Contribution dimension',
+    );
     let usable = false;
     dims.forEach((d, i) => {
       let sum = 0;
@@ -314,16 +324,7 @@ function checkValueSharing(ctx: Ctx, index: number, clause: ClauseOfKind<'value-
 
 function checkOutcomes(ctx: Ctx, index: number, clause: ClauseOfKind<'outcomes'>): void {
   const kpis = clause.params.kpis;
-  for (const i of duplicates(kpis, (k) => k.id)) {
-    ctx.out.inClause(
-      'error',
-      'duplicate-id',
-      index,
-      clause,
-      ['kpis', i, 'id'],
-      `KPI id "${kpis[i]?.id ?? ''}" is used twice`,
-    );
-  }
+  checkUniqueIds(ctx, index, clause, ['kpis'], kpis, 'KPI');
   kpis.forEach((k, i) => {
     const what = `KPI "${k.id}"`;
     checkDriverDefined(ctx, index, clause, ['kpis', i, 'driver'], k.driver, what);
