@@ -102,43 +102,52 @@ function disputeFromRow(row: {
 
 const MAX_APPEND_ATTEMPTS = 8;
 
+/**
+ * Runs a numbered append, again when another instance took the same number first (the
+ * database's unique key refuses the second): the next attempt builds on top of its row.
+ */
+async function withNumberingRetry<T>(append: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await append();
+    } catch (error) {
+      if (attempt < MAX_APPEND_ATTEMPTS && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
 /** The governance part of the store: the same Kysely queries on SQLite and PostgreSQL. */
 export function createGovernanceStore(db: Kysely<Database>): GovernanceStore {
   return {
     async appendAudit(roomId, build) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            const last = await trx
-              .selectFrom('audit_log')
-              .select(['seq', 'hash'])
-              .where('room_id', '=', roomId)
-              .orderBy('seq', 'desc')
-              .limit(1)
-              .executeTakeFirst();
-            const entry = build(last ? { seq: toNumber(last.seq), hash: last.hash } : null);
-            await trx
-              .insertInto('audit_log')
-              .values({
-                room_id: entry.roomId,
-                seq: entry.seq,
-                at: entry.at,
-                actor_id: entry.actorId,
-                action: entry.action,
-                target: entry.target,
-                details: JSON.stringify(entry.details),
-                prev_hash: entry.prevHash,
-                hash: entry.hash,
-              })
-              .execute();
-            return entry;
-          });
-        } catch (error) {
-          // Another instance appended the same seq first: build again on top of its entry.
-          if (attempt < MAX_APPEND_ATTEMPTS && isUniqueViolation(error)) continue;
-          throw error;
-        }
-      }
+      return withNumberingRetry(() =>
+        db.transaction().execute(async (trx) => {
+          const last = await trx
+            .selectFrom('audit_log')
+            .select(['seq', 'hash'])
+            .where('room_id', '=', roomId)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          const entry = build(last ? { seq: toNumber(last.seq), hash: last.hash } : null);
+          await trx
+            .insertInto('audit_log')
+            .values({
+              room_id: entry.roomId,
+              seq: entry.seq,
+              at: entry.at,
+              actor_id: entry.actorId,
+              action: entry.action,
+              target: entry.target,
+              details: JSON.stringify(entry.details),
+              prev_hash: entry.prevHash,
+              hash: entry.hash,
+            })
+            .execute();
+          return entry;
+        }),
+      );
     },
 
     async listAudit(roomId) {
@@ -214,34 +223,29 @@ export function createGovernanceStore(db: Kysely<Database>): GovernanceStore {
     },
 
     async addDraft(roomId, draft) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction().execute(async (trx) => {
-            const last = await trx
-              .selectFrom('mediation_drafts')
-              .select(sql<number | string | null>`max(number)`.as('n'))
-              .where('room_id', '=', roomId)
-              .executeTakeFirst();
-            const number = (last?.n === null || last?.n === undefined ? 0 : toNumber(last.n)) + 1;
-            await trx
-              .insertInto('mediation_drafts')
-              .values({
-                room_id: roomId,
-                number,
-                note: draft.note,
-                state_vector: draft.stateVector,
-                state: toBuffer(draft.state),
-                created_by: draft.createdBy,
-                created_at: draft.createdAt,
-              })
-              .execute();
-            return number;
-          });
-        } catch (error) {
-          if (attempt < MAX_APPEND_ATTEMPTS && isUniqueViolation(error)) continue;
-          throw error;
-        }
-      }
+      return withNumberingRetry(() =>
+        db.transaction().execute(async (trx) => {
+          const last = await trx
+            .selectFrom('mediation_drafts')
+            .select(sql<number | string | null>`max(number)`.as('n'))
+            .where('room_id', '=', roomId)
+            .executeTakeFirst();
+          const number = (last?.n === null || last?.n === undefined ? 0 : toNumber(last.n)) + 1;
+          await trx
+            .insertInto('mediation_drafts')
+            .values({
+              room_id: roomId,
+              number,
+              note: draft.note,
+              state_vector: draft.stateVector,
+              state: toBuffer(draft.state),
+              created_by: draft.createdBy,
+              created_at: draft.createdAt,
+            })
+            .execute();
+          return number;
+        }),
+      );
     },
 
     async listDrafts(roomId) {
