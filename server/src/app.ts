@@ -3,12 +3,9 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import {
-  COMMENT_RATE_BURST,
-  COMMENT_RATE_PER_MINUTE,
-  MAX_REST_BODY_BYTES,
-  memberColor,
-} from '@parley/shared';
+import { COMMENT_RATE_BURST, COMMENT_RATE_PER_MINUTE } from '@parley/shared/comments';
+import { memberColor } from '@parley/shared/permissions';
+import { MAX_REST_BODY_BYTES } from '@parley/shared/protocol';
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { serverMetrics } from './metrics';

@@ -1,4 +1,3 @@
-export { TERMSHEET_FORMAT } from '@parley/shared';
 export { createParleyServer } from './app';
 export type { ParleyServer, ParleyServerOptions } from './app';
 export { loadConfig, ConfigError, logLevels } from './config';

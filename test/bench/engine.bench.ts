@@ -4,8 +4,9 @@
  * template recomputes after one edited parameter in under 2 ms (what every keystroke in a
  * clause parameter costs each participant).
  */
-import { computeValue, templateIds, templates } from '@parley/shared';
-import type { TemplateId } from '@parley/shared';
+import { computeValue } from '@parley/shared/engine';
+import { templateIds, templates } from '@parley/shared/templates';
+import type { TemplateId } from '@parley/shared/templates';
 
 type Stats = { median: number; p95: number; samples: number };
 

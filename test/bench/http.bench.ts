@@ -4,7 +4,7 @@
  * Socket.IO handshake, and presence fan-out to 50 clients of one room.
  */
 import { rmSync } from 'node:fs';
-import type { PresenceState } from '@parley/shared';
+import type { PresenceState } from '@parley/shared/protocol';
 import { createRoom, request } from '../integration/helpers/api';
 import { spawnServer } from '../integration/helpers/server';
 import { connectSocket } from '../integration/helpers/socket';

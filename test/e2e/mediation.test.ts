@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { templates } from '@parley/shared';
-import type { TermSheet } from '@parley/shared';
+import { templates } from '@parley/shared/templates';
+import type { TermSheet } from '@parley/shared/termsheet';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRoom, invite, request } from '../integration/helpers/api';

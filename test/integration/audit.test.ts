@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AUDIT_GENESIS_HASH } from '@parley/shared';
-import type { AuditExport, Dispute, Draft } from '@parley/shared';
+import { AUDIT_GENESIS_HASH } from '@parley/shared/mediation';
+import type { AuditExport, Dispute, Draft } from '@parley/shared/mediation';
 import {
   connectSocket,
   emitWithAck,
@@ -208,7 +208,7 @@ describe('the audit log', () => {
       rooms: [{ roomId: room.roomId, verification: { ok: false, firstBadSeq: 9 } }],
     });
     const { createHash } = await import('node:crypto');
-    const { canonicalAuditEntry } = await import('@parley/shared');
+    const { canonicalAuditEntry } = await import('@parley/shared/mediation');
     const { hash: _old, ...rest } = tampered.entries[8]!;
     tampered.entries[8]!.hash = createHash('sha256')
       .update(canonicalAuditEntry(rest))

@@ -16,7 +16,7 @@ import { attachCollab } from '../../server/src/collab';
 import type { CollabHandle, CollabLimits, CollabMember } from '../../server/src/collab';
 import { createStore } from '../../server/src/store';
 import type { Store } from '../../server/src/store';
-import type { Role } from '@parley/shared';
+import type { Role } from '@parley/shared/permissions';
 
 // The endpoint on its own: a plain HTTP server, the real SQLite store, and a token table in place
 // of signed tokens, so tests can break the store on purpose and see exactly what reaches it.

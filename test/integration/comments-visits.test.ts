@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readParams, setClauseText, setParam } from '@parley/shared';
-import type { Ack, CommentThread, SinceLastVisit } from '@parley/shared';
+import { readParams, setClauseText, setParam } from '@parley/shared/room';
+import type { CommentThread, SinceLastVisit } from '@parley/shared/comments';
+import type { Ack } from '@parley/shared/protocol';
 import {
   connectCollab,
   connectSocket,

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
-import { getClauseBody, textAnchorPositions } from '@parley/shared';
-import type {
-  Ack,
-  CommentEvent,
-  CommentNotification,
-  CommentThread,
-  ThreadListResult,
-  UnreadCounts,
-} from '@parley/shared';
+import { textAnchorPositions } from '@parley/shared/comments';
+import { getClauseBody } from '@parley/shared/room';
+import type { CommentNotification, CommentThread, UnreadCounts } from '@parley/shared/comments';
+import type { Ack, CommentEvent, ThreadListResult } from '@parley/shared/protocol';
 import { connectSocket, createRoom, emitWithAck, invite, request, startServer } from './helpers';
 import type { ParleyClientSocket, StartedServer } from './helpers';
 

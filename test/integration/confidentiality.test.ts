@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OverlapListResult, PositionList, ProposalView, SignOff } from '@parley/shared';
+import type { PositionList, ProposalView, SignOff } from '@parley/shared/mediation';
+import type { OverlapListResult } from '@parley/shared/protocol';
 import { request, startServer } from './helpers';
 import type { ParleyClientSocket, StartedServer } from './helpers';
 import { call, connectAll, mediationRoom, people } from './proposals-fixture';

@@ -7,8 +7,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { exportTermSheet, getClauseBody, getClauseMap, setParam } from '@parley/shared';
-import type { Ack } from '@parley/shared';
+import { exportTermSheet, getClauseBody, getClauseMap, setParam } from '@parley/shared/room';
+import type { Ack } from '@parley/shared/protocol';
 import {
   connectCollab,
   connectSocket,

@@ -1,16 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { roleIds } from '@parley/shared';
+import { roleIds } from '@parley/shared/permissions';
+import type { CaucusMessage, Dispute, Draft, MediationState } from '@parley/shared/mediation';
+import type { Role } from '@parley/shared/permissions';
 import type {
   Ack,
   CaucusListResult,
-  CaucusMessage,
-  Dispute,
   DisputeListResult,
-  Draft,
   GovernanceSnapshot,
-  MediationState,
-  Role,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 import {
   collect,
   connectSocket,

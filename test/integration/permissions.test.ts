@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { roleIds } from '@parley/shared';
-import type { Role, RoomStateSnapshot } from '@parley/shared';
+import { roleIds } from '@parley/shared/permissions';
+import type { Role } from '@parley/shared/permissions';
+import type { RoomStateSnapshot } from '@parley/shared/protocol';
 import {
   connectCollab,
   connectSocket,

@@ -1,4 +1,5 @@
-import type { Ack, Role } from '@parley/shared';
+import type { Role } from '@parley/shared/permissions';
+import type { Ack } from '@parley/shared/protocol';
 import { connectSocket, createRoom, emitWithAck, invite, request } from './helpers';
 import type { ParleyClientSocket } from './helpers';
 

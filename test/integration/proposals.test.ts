@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
-import { readParams, setParam } from '@parley/shared';
-import type { ProposalImpact, ProposalView } from '@parley/shared';
+import { readParams, setParam } from '@parley/shared/room';
+import type { ProposalImpact, ProposalView } from '@parley/shared/mediation';
 import { connectCollab, request, startServer } from './helpers';
 import type { CollabClient, ParleyClientSocket, StartedServer } from './helpers';
 import { call, connectAll, mediationRoom, ok, people } from './proposals-fixture';

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { templateIds } from '@parley/shared';
+import { templateIds } from '@parley/shared/templates';
 import { createRoom, request, startServer, tempDataDir } from './helpers';
 import type { StartedServer } from './helpers';
 

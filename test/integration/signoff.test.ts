@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
-import { clauseContentHash, setClauseText, setParam } from '@parley/shared';
-import type { SignOff, SignOffState, SignOffVoidedEvent } from '@parley/shared';
+import { clauseContentHash } from '@parley/shared/mediation';
+import { setClauseText, setParam } from '@parley/shared/room';
+import type { SignOff, SignOffState, SignOffVoidedEvent } from '@parley/shared/mediation';
 import { connectCollab, request, startServer } from './helpers';
 import type { CollabClient, ParleyClientSocket, StartedServer } from './helpers';
 import { call, connectAll, mediationRoom, ok, partyOf, people } from './proposals-fixture';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { closeCodes, isSavedUpTo } from '@parley/shared';
-import type { PresenceState, RoomStateSnapshot, SaveStatus } from '@parley/shared';
+import { closeCodes, isSavedUpTo } from '@parley/shared/protocol';
+import type { PresenceState, RoomStateSnapshot, SaveStatus } from '@parley/shared/protocol';
 import {
   collect,
   connectCollab,

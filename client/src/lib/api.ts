@@ -1,10 +1,10 @@
+import type { Role } from '@parley/shared/permissions';
 import type {
   CreateInviteResponse,
   InviteListResponse,
   MemberInfo,
   MeResponse,
-  Role,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 
 /** An error answered by the REST API (`{ error: { code, message } }`), with its HTTP status. */
 export class ApiError extends Error {

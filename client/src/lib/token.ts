@@ -1,4 +1,4 @@
-import type { Role } from '@parley/shared';
+import type { Role } from '@parley/shared/permissions';
 
 /** The claims of a room token (DESIGN: JWT HS256), read client-side only to shape the UI. */
 export interface TokenClaims {

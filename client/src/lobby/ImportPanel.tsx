@@ -38,7 +38,7 @@ export function ImportPanel({ organizerName }: { organizerName: string }) {
       setError('This file is not JSON. Choose a parley.termsheet/v1 file.');
       return;
     }
-    const { isTermSheetFormat, validateTermSheet } = await import('@parley/shared');
+    const { isTermSheetFormat, validateTermSheet } = await import('@parley/shared/termsheet');
     if (!isTermSheetFormat(parsed)) {
       setError(
         'This JSON is not a parley.termsheet/v1 document (its "format" field is missing or different).',

@@ -1,4 +1,4 @@
-import { can, canEditDocument, memberColor } from '@parley/shared';
+import { can, canEditDocument, memberColor } from '@parley/shared/permissions';
 import { useEffect, useMemo, useState } from 'react';
 import { justCreatedKey } from '../lib/enterRoom';
 import type { TokenClaims } from '../lib/token';

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { jsonToY } from '@parley/shared';
+import { jsonToY } from '@parley/shared/room';
 
 export type DocPath = readonly (string | number)[];
 

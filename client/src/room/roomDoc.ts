@@ -5,4 +5,4 @@ export {
   insertClause,
   moveClause,
   removeClause,
-} from '@parley/shared';
+} from '@parley/shared/room';

@@ -1,4 +1,5 @@
-import { createRoomDoc, getClauseMap, templates } from '@parley/shared';
+import { createRoomDoc, getClauseMap } from '@parley/shared/room';
+import { templates } from '@parley/shared/templates';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { setAt } from './docWrites';

@@ -1,5 +1,6 @@
-import { computeValue } from '@parley/shared';
-import type { Issue, ValueResult } from '@parley/shared';
+import { computeValue } from '@parley/shared/engine';
+import type { ValueResult } from '@parley/shared/engine';
+import type { Issue } from '@parley/shared/termsheet';
 import * as Y from 'yjs';
 import { exportTermSheet } from './roomDoc';
 import { readSheet } from './sheet';

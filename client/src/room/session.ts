@@ -1,11 +1,11 @@
-import { closeCodes, isSavedUpTo } from '@parley/shared';
+import { closeCodes, isSavedUpTo } from '@parley/shared/protocol';
 import type {
   ClientToServerEvents,
   PresenceEntry,
   SaveStatus,
   ServerToClientEvents,
   SessionEnded,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import * as decoding from 'lib0/decoding';

@@ -1,4 +1,4 @@
-import type { MemberClaims } from '@parley/shared';
+import type { MemberClaims } from '@parley/shared/protocol';
 import type { Store } from '../store/types';
 import type { TokenService } from './tokens';
 import type { OriginPolicy } from './origin';

@@ -1,6 +1,6 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { tokenClaimsSchema } from '@parley/shared';
-import type { TokenClaims } from '@parley/shared';
+import { tokenClaimsSchema } from '@parley/shared/protocol';
+import type { TokenClaims } from '@parley/shared/protocol';
 
 /** Invites are used over days of asynchronous negotiation. */
 export const TOKEN_TTL_SECONDS = 90 * 24 * 60 * 60;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { auditEntrySchema } from '@parley/shared';
-import type { AuditEntry, AuditVerification } from '@parley/shared';
+import { auditEntrySchema } from '@parley/shared/mediation';
+import type { AuditEntry, AuditVerification } from '@parley/shared/mediation';
 import { z } from 'zod';
 import { verifyAuditEntries } from '../mediation/auditHash';
 import { createStore, SQLITE_FILE_NAME } from '../store';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { templates } from '@parley/shared';
+import { templates } from '@parley/shared/templates';
 import { runCalc } from './runCalc';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

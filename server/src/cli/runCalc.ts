@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
+import { computeValue } from '@parley/shared/engine';
+import { formatValueTable } from '@parley/shared/report';
 import {
-  computeValue,
-  formatValueTable,
   isTermSheetFormat,
-  TERMSHEET_FORMAT,
+  TERMSHEET_FORMAT_V1 as TERMSHEET_FORMAT_V1,
   validateTermSheet,
-} from '@parley/shared';
+} from '@parley/shared/termsheet';
 
 export type CalcIo = {
   /** Directory that relative FILE arguments are resolved against. */
@@ -18,12 +18,12 @@ export type CalcIo = {
 export const calcUsage = [
   'Usage: pnpm calc FILE [--format json|table]',
   '',
-  `Computes the value sharing of a ${TERMSHEET_FORMAT} file.`,
+  `Computes the value sharing of a ${TERMSHEET_FORMAT_V1} file.`,
   '  --format json   print the parley.value/v1 result (default)',
   '  --format table  print a readable table per scenario and the issues',
   '',
   'Exit status: 0 no errors, 1 the term sheet has errors (they are printed),',
-  `2 the file is unreadable, not JSON or not ${TERMSHEET_FORMAT}, or bad arguments.`,
+  `2 the file is unreadable, not JSON or not ${TERMSHEET_FORMAT_V1}, or bad arguments.`,
 ].join('\n');
 
 export const calcExit = { ok: 0, termSheetErrors: 1, badInput: 2 } as const;
@@ -98,7 +98,7 @@ export async function runCalc(argv: readonly string[], io: CalcIo): Promise<numb
   }
   if (!isTermSheetFormat(input)) {
     io.stderr(
-      `calc: ${args.file} is not a ${TERMSHEET_FORMAT} document (its "format" is ${describeFormat(input)})\n`,
+      `calc: ${args.file} is not a ${TERMSHEET_FORMAT_V1} document (its "format" is ${describeFormat(input)})\n`,
     );
     return calcExit.badInput;
   }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { canEditDocument, closeCodes, MAX_MESSAGE_BYTES } from '@parley/shared';
+import { canEditDocument } from '@parley/shared/permissions';
+import { closeCodes, MAX_MESSAGE_BYTES } from '@parley/shared/protocol';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';

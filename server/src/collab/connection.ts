@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { OversizedAwarenessError, rewriteAwarenessUpdate } from './awarenessRewrite';
 import type { AwarenessIdentity } from './awarenessRewrite';
-import { closeCodes } from '@parley/shared';
+import { closeCodes } from '@parley/shared/protocol';
 import {
   encodePermissionDenied,
   MESSAGE_AUTH,

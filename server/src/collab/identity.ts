@@ -1,4 +1,4 @@
-import { memberColor } from '@parley/shared';
+import { memberColor } from '@parley/shared/permissions';
 import * as Y from 'yjs';
 import type { AwarenessIdentity } from './awarenessRewrite';
 import type { CollabMember } from './types';

@@ -1,4 +1,5 @@
-import { clausesTouchedBy, clausesTouchedByUpdate, closeCodes } from '@parley/shared';
+import { closeCodes } from '@parley/shared/protocol';
+import { clausesTouchedBy, clausesTouchedByUpdate } from '@parley/shared/room';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/types';
-import { closeCodes } from '@parley/shared';
+import { closeCodes } from '@parley/shared/protocol';
 import { collabMetrics, countError } from './metrics';
 import { Room } from './room';
 import type { DocChangedListener, StoredListener, WriteGuard } from './types';

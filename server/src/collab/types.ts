@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import type { Role } from '@parley/shared';
+import type { Role } from '@parley/shared/permissions';
 import type * as Y from 'yjs';
 import type { Store } from '../store/types';
 

@@ -1,10 +1,5 @@
-import type {
-  CommentEvent,
-  CommentNotification,
-  CommentThread,
-  MemberClaims,
-  UnreadCounts,
-} from '@parley/shared';
+import type { CommentNotification, CommentThread, UnreadCounts } from '@parley/shared/comments';
+import type { CommentEvent, MemberClaims } from '@parley/shared/protocol';
 
 export type CommentChange = 'comment-added' | 'comment-edited' | 'comment-deleted';
 

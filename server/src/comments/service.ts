@@ -1,45 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import {
-  can,
   canSeeThread,
   canWriteInThread,
   captureVisitBaseline,
   commentExcerpt,
-  computeValue,
   countUnread,
-  exportTermSheet,
-  getClauseBody,
-  getClauseMap,
   parseMentions,
   readMarkerFor,
-  readParams,
-  resolveParamPath,
   resolveTextAnchor,
   summarizeSinceLastVisit,
   threadCreationRefusal,
   visitBaselineSchema,
-} from '@parley/shared';
+} from '@parley/shared/comments';
+import { computeValue } from '@parley/shared/engine';
+import { can } from '@parley/shared/permissions';
+import { exportTermSheet, getClauseBody, getClauseMap, readParams } from '@parley/shared/room';
+import { resolveParamPath } from '@parley/shared/termsheet';
 import type {
   Comment,
   CommentActor,
   CommentAnchor,
-  CommentEvent,
   CommentThread,
+  MentionCandidate,
+  SinceLastVisit,
+  ThreadStatus,
+  UnreadCounts,
+  VisitBaseline,
+} from '@parley/shared/comments';
+import type {
+  CommentEvent,
   CreateThreadRequest,
   EditCommentRequest,
   CommentRefRequest,
   MemberClaims,
-  MentionCandidate,
   NotificationListResult,
   PostCommentRequest,
   ReplyRequest,
-  SinceLastVisit,
   ThreadListResult,
-  ThreadStatus,
-  UnreadCounts,
-  VisitBaseline,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import { readRoomParties } from '../services/room-parties';
 import type { NotificationRecord } from '../store/commentTypes';

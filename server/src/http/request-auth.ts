@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { MemberClaims } from '@parley/shared';
+import type { MemberClaims } from '@parley/shared/protocol';
 import type { Authenticator } from '../auth/authenticate';
 import { ServiceError } from '../services/errors';
 

@@ -1,5 +1,6 @@
-import { readClauseOrder } from '@parley/shared';
-import type { MediationState, MemberClaims, SetAgendaRequest } from '@parley/shared';
+import { readClauseOrder } from '@parley/shared/room';
+import type { MediationState, SetAgendaRequest } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import type { GovernanceDeps } from './roomModeDeps';
 import { requireFacilitator } from './roomModeDeps';

@@ -1,12 +1,8 @@
 import type * as Y from 'yjs';
-import {
-  clauseHashes,
-  computeValue,
-  exportTermSheet,
-  partyIdsOf,
-  readClauseOrder,
-  valueResultHash,
-} from '@parley/shared';
+import { computeValue } from '@parley/shared/engine';
+import { clauseHashes, partyIdsOf, valueResultHash } from '@parley/shared/mediation';
+import { exportTermSheet, readClauseOrder } from '@parley/shared/room';
+import type { ValueResult } from '@parley/shared/engine';
 import type {
   LiveHashes,
   OverlapPublication,
@@ -15,8 +11,7 @@ import type {
   ProposalView,
   SignOffState,
   SignOffVoidedEvent,
-  ValueResult,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
 import type { Store } from '../store/types';
 
 /** What the audit log takes; never given a confidential value. */

@@ -1,5 +1,9 @@
-import { AUDIT_EXPORT_FORMAT, AUDIT_GENESIS_HASH, auditDetailsSchema } from '@parley/shared';
-import type { AuditEntry, AuditExport, AuditVerification } from '@parley/shared';
+import {
+  AUDIT_EXPORT_FORMAT,
+  AUDIT_GENESIS_HASH,
+  auditDetailsSchema,
+} from '@parley/shared/mediation';
+import type { AuditEntry, AuditExport, AuditVerification } from '@parley/shared/mediation';
 import type { Store } from '../store/types';
 import { hashAuditEntry, verifyAuditEntries } from './auditHash';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalAuditEntry, verifyAuditChain } from '@parley/shared';
-import type { AuditEntry, AuditVerification, UnhashedAuditEntry } from '@parley/shared';
+import { canonicalAuditEntry, verifyAuditChain } from '@parley/shared/mediation';
+import type { AuditEntry, AuditVerification, UnhashedAuditEntry } from '@parley/shared/mediation';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { caucusScope } from '@parley/shared';
-import type { CaucusMessage, MemberClaims } from '@parley/shared';
+import { caucusScope } from '@parley/shared/permissions';
+import type { CaucusMessage } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import { readRoomParties } from '../services/room-parties';
 import type { GovernanceDeps } from './roomModeDeps';

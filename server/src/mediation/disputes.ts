@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Dispute, DisputeStatus, MemberClaims, OpenDisputeRequest } from '@parley/shared';
+import type { Dispute, DisputeStatus, OpenDisputeRequest } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import type { GovernanceDeps } from './roomModeDeps';
 import { requireClause, requireFacilitator, requirePartySpeaker } from './roomModeDeps';

@@ -1,4 +1,5 @@
-import type { MediationState, MemberClaims } from '@parley/shared';
+import type { MediationState } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import type { GovernanceDeps } from './roomModeDeps';
 import { requireClause, requireFacilitator } from './roomModeDeps';
 

@@ -1,13 +1,8 @@
-import {
-  can,
-  getClauseMap,
-  overlapViews,
-  readParams,
-  resolveParamPath,
-  zopa,
-} from '@parley/shared';
+import { overlapViews, zopa } from '@parley/shared/mediation';
+import { can } from '@parley/shared/permissions';
+import { getClauseMap, readParams } from '@parley/shared/room';
+import { resolveParamPath } from '@parley/shared/termsheet';
 import type {
-  MemberClaims,
   OverlapPublication,
   OverlapView,
   ParameterRef,
@@ -16,7 +11,8 @@ import type {
   PositionList,
   SetPositionRequest,
   SharePositionRequest,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import { silentAgreementPublisher } from './agreementDeps';
 import type { AgreementDeps, AgreementPublisher, RoomQueue } from './agreementDeps';

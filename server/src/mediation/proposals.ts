@@ -2,28 +2,26 @@ import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import {
   applyProposalChange,
-  can,
   contentHash,
   decisionOutcome,
-  parsePath,
   pendingParties,
   proposalImpact,
   requiredParties,
-  setClauseText,
-  setParam,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import { can } from '@parley/shared/permissions';
+import { parsePath, setClauseText, setParam } from '@parley/shared/room';
 import type {
   CounterProposalRequest,
   CreateProposalRequest,
   DecideProposalRequest,
-  MemberClaims,
   ParamChange,
   Proposal,
   ProposalActor,
   ProposalChange,
   ProposalImpact,
   ProposalView,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import { RoomDebounce, liveState, silentAgreementPublisher } from './agreementDeps';
 import type { AgreementDeps, AgreementPublisher, LiveState, RoomQueue } from './agreementDeps';

@@ -1,4 +1,4 @@
-import type { MediationMode, MediationState } from '@parley/shared';
+import type { MediationMode, MediationState } from '@parley/shared/mediation';
 import type { Store } from '../store/types';
 import type { WriteGuard } from '../collab/types';
 import { mediatorPresent } from './roomModeDeps';

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
-import { can, getClauseMap } from '@parley/shared';
-import type { CaucusMessage, Dispute, Draft, MediationState, MemberClaims } from '@parley/shared';
+import { can } from '@parley/shared/permissions';
+import { getClauseMap } from '@parley/shared/room';
+import type { CaucusMessage, Dispute, Draft, MediationState } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import type { Store } from '../store/types';
 import { ServiceError } from '../services/errors';
 import type { AuditLog } from './audit';

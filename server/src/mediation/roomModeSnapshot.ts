@@ -1,4 +1,4 @@
-import type { GovernanceSnapshot } from '@parley/shared';
+import type { GovernanceSnapshot } from '@parley/shared/protocol';
 import { listDisputes } from './disputes';
 import type { GovernanceDeps } from './roomModeDeps';
 import { mediatorPresent } from './roomModeDeps';

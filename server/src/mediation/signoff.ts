@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { agreementStatus, can, signOffBreach } from '@parley/shared';
-import type { MemberClaims, SignOff, SignOffState, VoidReason } from '@parley/shared';
+import { agreementStatus, signOffBreach } from '@parley/shared/mediation';
+import { can } from '@parley/shared/permissions';
+import type { SignOff, SignOffState, VoidReason } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import { readRoomParties } from '../services/room-parties';
 import { RoomDebounce, liveState, silentAgreementPublisher } from './agreementDeps';

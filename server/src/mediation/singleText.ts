@@ -4,8 +4,8 @@ import type {
   DraftVoteValue,
   MediationMode,
   MediationState,
-  MemberClaims,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import type { DraftVoteRecord } from '../store/governanceTypes';
 import type { GovernanceDeps } from './roomModeDeps';

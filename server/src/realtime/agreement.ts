@@ -1,6 +1,4 @@
 import {
-  agreementClientEvents,
-  agreementEmptyRequestSchema,
   counterProposalRequestSchema,
   createProposalRequestSchema,
   decideProposalRequestSchema,
@@ -11,7 +9,8 @@ import {
   setPositionRequestSchema,
   sharePositionRequestSchema,
   signOffRequestSchema,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import { agreementClientEvents, agreementEmptyRequestSchema } from '@parley/shared/protocol';
 import type { AgreementPublisher } from '../mediation/agreementDeps';
 import type { PositionsService } from '../mediation/positions';
 import type { ProposalsService } from '../mediation/proposals';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import { canSeeThread } from '@parley/shared/comments';
 import {
-  canSeeThread,
   commentClientEvents,
   commentRefRequestSchema,
   createThreadRequestSchema,
@@ -10,8 +10,8 @@ import {
   markNotificationsRequestSchema,
   replyRequestSchema,
   threadRefRequestSchema,
-} from '@parley/shared';
-import type { CommentThread } from '@parley/shared';
+} from '@parley/shared/protocol';
+import type { CommentThread } from '@parley/shared/comments';
 import type { CommentPublisher, CommentsService } from '../comments';
 import { roomSockets, router } from './route';
 import type { ParleyIo, ParleySocket, RealtimeFeature } from './socket-server';

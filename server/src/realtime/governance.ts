@@ -3,8 +3,6 @@ import {
   caucusSendRequestSchema,
   clauseRefRequestSchema,
   disputeRefRequestSchema,
-  emptyRequestSchema,
-  governanceClientEvents,
   listDisputesRequestSchema,
   openDisputeRequestSchema,
   publishDraftRequestSchema,
@@ -13,8 +11,9 @@ import {
   setAgendaRequestSchema,
   setModeRequestSchema,
   voteDraftRequestSchema,
-} from '@parley/shared';
-import type { MemberClaims } from '@parley/shared';
+} from '@parley/shared/mediation';
+import { emptyRequestSchema, governanceClientEvents } from '@parley/shared/protocol';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { setAgenda, setAgendaCurrent } from '../mediation/agenda';
 import { listCaucus, sendCaucus } from '../mediation/caucus';
 import {

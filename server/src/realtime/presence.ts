@@ -1,4 +1,4 @@
-import type { PresenceEntry, PresenceState } from '@parley/shared';
+import type { PresenceEntry, PresenceState } from '@parley/shared/protocol';
 
 /** Who is connected to which room through this server, one entry per connection. */
 export class PresenceRegistry {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ackError, ackOk } from '@parley/shared';
-import type { Ack, MemberClaims } from '@parley/shared';
+import { ackError, ackOk } from '@parley/shared/protocol';
+import type { Ack, MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../services/errors';
 import type { EventHandler, ParleyIo, ParleySocket } from './socket-server';
 

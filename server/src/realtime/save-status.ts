@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { SaveStatus } from '@parley/shared';
+import type { SaveStatus } from '@parley/shared/protocol';
 import type { Store } from '../store/types';
 
 /** Per-client clocks only grow, so the newest knowledge is the per-client maximum. */

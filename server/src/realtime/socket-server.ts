@@ -3,14 +3,14 @@ import { Server } from 'socket.io';
 import type { Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
+import { memberColor } from '@parley/shared/permissions';
 import {
   MAX_SOCKET_PAYLOAD_BYTES,
   ackError,
   ackOk,
-  memberColor,
   presenceFocusSchema,
   roomStateRequestSchema,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 import type {
   Ack,
   ClientToServerEvents,
@@ -18,7 +18,7 @@ import type {
   MemberClaims,
   ServerToClientEvents,
   SocketData,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 import type { Authenticator } from '../auth/authenticate';
 import type { TokenService } from '../auth/tokens';
 import type { OriginPolicy } from '../auth/origin';

@@ -1,10 +1,11 @@
-import { can, roleHasParty, roomLink } from '@parley/shared';
+import { can, roleHasParty } from '@parley/shared/permissions';
+import { roomLink } from '@parley/shared/protocol';
 import type {
   CreateInviteRequest,
   CreateInviteResponse,
   MemberClaims,
   MemberInfo,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 import type { MemberRecord } from '../store/types';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './context';

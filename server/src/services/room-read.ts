@@ -1,5 +1,7 @@
-import { computeValue, memberColor, partyColor, exportTermSheet } from '@parley/shared';
-import type { MeResponse, MemberClaims } from '@parley/shared';
+import { computeValue } from '@parley/shared/engine';
+import { memberColor, partyColor } from '@parley/shared/permissions';
+import { exportTermSheet } from '@parley/shared/room';
+import type { MeResponse, MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './context';
 import { memberInfo } from './invites';

@@ -1,14 +1,13 @@
 import * as Y from 'yjs';
+import { roomLink } from '@parley/shared/protocol';
+import { createRoomDoc } from '@parley/shared/room';
+import { isTemplateId, templateIds, templates } from '@parley/shared/templates';
 import {
-  TERMSHEET_FORMAT,
-  isTemplateId,
-  roomLink,
-  templateIds,
-  templates,
+  TERMSHEET_FORMAT_V1 as TERMSHEET_FORMAT_V1,
   validateTermSheet,
-  createRoomDoc,
-} from '@parley/shared';
-import type { CreateRoomRequest, CreateRoomResponse, TermSheet } from '@parley/shared';
+} from '@parley/shared/termsheet';
+import type { CreateRoomRequest, CreateRoomResponse } from '@parley/shared/protocol';
+import type { TermSheet } from '@parley/shared/termsheet';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './context';
 import { newMemberId, newRoomId } from './ids';
@@ -16,7 +15,7 @@ import { newMemberId, newRoomId } from './ids';
 /** The term sheet of a room created with neither a template nor an import. */
 function blankTermSheet(title: string): unknown {
   return {
-    format: TERMSHEET_FORMAT,
+    format: TERMSHEET_FORMAT_V1,
     title,
     ecosystem: 'custom',
     currency: 'EUR',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Position, Proposal, SignOff } from '@parley/shared';
+import type { Position, Proposal, SignOff } from '@parley/shared/mediation';
 import { createStore } from './index';
 import type { Store } from './types';
 

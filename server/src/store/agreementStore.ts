@@ -4,8 +4,8 @@ import {
   positionSchema,
   proposalSchema,
   signOffSchema,
-} from '@parley/shared';
-import type { OverlapPublication, Position, PositionKey } from '@parley/shared';
+} from '@parley/shared/mediation';
+import type { OverlapPublication, Position, PositionKey } from '@parley/shared/mediation';
 import type { z } from 'zod';
 import type { AgreementStore } from './agreementTypes';
 import type { Database } from './schema';

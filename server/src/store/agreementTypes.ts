@@ -1,4 +1,10 @@
-import type { OverlapPublication, Position, PositionKey, Proposal, SignOff } from '@parley/shared';
+import type {
+  OverlapPublication,
+  Position,
+  PositionKey,
+  Proposal,
+  SignOff,
+} from '@parley/shared/mediation';
 
 /**
  * Proposals with their decisions, sign-offs, confidential positions and published overlaps. The

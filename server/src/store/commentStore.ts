@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { Comment, CommentActor, CommentNotification, CommentThread } from '@parley/shared';
-import { commentAnchorSchema, commentActorSchema } from '@parley/shared';
+import type {
+  Comment,
+  CommentActor,
+  CommentNotification,
+  CommentThread,
+} from '@parley/shared/comments';
+import { commentAnchorSchema, commentActorSchema } from '@parley/shared/comments';
 import { z } from 'zod';
 import type { CommentStore, NotificationRecord } from './commentTypes';
 import { toNumber } from './rows';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Comment, CommentActor, CommentThread } from '@parley/shared';
+import type { Comment, CommentActor, CommentThread } from '@parley/shared/comments';
 import type { Store } from './types';
 
 const T0 = 1_750_000_000_000;

@@ -4,7 +4,7 @@ import type {
   CommentNotification,
   CommentThread,
   ThreadStatus,
-} from '@parley/shared';
+} from '@parley/shared/comments';
 
 /** A member's previous visit: when it ended and what the room looked like then (JSON). */
 export interface VisitRecord {

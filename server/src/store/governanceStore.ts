@@ -6,8 +6,8 @@ import {
   disputeStatusSchema,
   draftVoteSchema,
   mediationModeSchema,
-} from '@parley/shared';
-import type { AuditEntry, CaucusMessage, Dispute } from '@parley/shared';
+} from '@parley/shared/mediation';
+import type { AuditEntry, CaucusMessage, Dispute } from '@parley/shared/mediation';
 import { z } from 'zod';
 import type { GovernanceStore } from './governanceTypes';
 import { toBuffer, toBytes, toNumber } from './rows';

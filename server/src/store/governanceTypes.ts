@@ -5,7 +5,7 @@ import type {
   DisputeStatus,
   DraftVoteValue,
   MediationMode,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
 
 /** A draft as stored: the note, the state reference and the whole state at publication. */
 export interface DraftRecord {

@@ -1,4 +1,4 @@
-import type { Role } from '@parley/shared';
+import type { Role } from '@parley/shared/permissions';
 import type { ClauseChange, MemberRecord, RoomRecord, StoredUpdate } from './types';
 
 export function toNumber(value: number | string | bigint): number {

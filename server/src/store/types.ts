@@ -1,4 +1,4 @@
-import type { Role } from '@parley/shared';
+import type { Role } from '@parley/shared/permissions';
 import type { CommentStore } from './commentTypes';
 import type { AgreementStore } from './agreementTypes';
 import type { GovernanceStore } from './governanceTypes';

@@ -1,5 +1,5 @@
-export { roleIds, roleSchema, roleHasParty } from './roles';
+export { roleIds, roleHasParty } from './roles';
 export type { Role } from './roles';
-export { actionIds, can, canEditDocument, caucusScope } from './matrix';
-export type { Action, PermissionContext } from './matrix';
-export { partyPalette, mediatorColor, observerColor, partyColor, memberColor } from './colors';
+export { can, canEditDocument, caucusScope } from './matrix';
+
+export { partyColor, memberColor } from './colors';

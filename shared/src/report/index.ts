@@ -1,2 +1,1 @@
 export { formatValueTable } from './valueTable';
-export { currencyDigits, formatInteger, formatMinorUnits } from './money';

@@ -1,2 +1,2 @@
 export { isTemplateId, templateIds, templates, templateSummaries } from './catalog';
-export type { TemplateId, TemplateSummary } from './catalog';
+export type { TemplateId } from './catalog';

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  calculatorKinds,
-  checkParamRefs,
-  computeValue,
-  createRoomDoc,
-  exportTermSheet,
-  findParamRefs,
-  fragmentToMarkdown,
-  markdownToFragment,
-  validateTermSheet,
-} from '../index';
+import { computeValue } from '../engine';
+import { createRoomDoc, exportTermSheet, fragmentToMarkdown, markdownToFragment } from '../room';
+import { calculatorKinds, checkParamRefs, findParamRefs, validateTermSheet } from '../termsheet';
 import { templateIds, templates, templateSummaries } from './index';
 
 const textKinds = ['parties', 'scope', 'term', 'data-ip', 'confidentiality', 'dispute-resolution'];

@@ -1,5 +1,5 @@
-import { templates } from '@parley/shared';
-import type { TermSheet } from '@parley/shared';
+import { templates } from '@parley/shared/templates';
+import type { TermSheet } from '@parley/shared/termsheet';
 import { createRoom, invite, request } from '../../integration/helpers/api';
 
 /**

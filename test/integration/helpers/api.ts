@@ -1,9 +1,9 @@
+import type { Role } from '@parley/shared/permissions';
 import type {
   CreateInviteRequest,
   CreateInviteResponse,
   CreateRoomResponse,
-  Role,
-} from '@parley/shared';
+} from '@parley/shared/protocol';
 
 export interface JsonResponse<T = unknown> {
   status: number;

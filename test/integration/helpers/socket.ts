@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@parley/shared';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@parley/shared/protocol';
 
 export type ParleyClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,4 +1,4 @@
-import type { Issue } from '@parley/shared';
+import type { Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';

@@ -1,6 +1,6 @@
-import { clauseKinds } from '@parley/shared';
+import { clauseKinds } from '@parley/shared/termsheet';
 import { getClauseMap } from '../roomDoc';
-import type { ClauseKind, Issue } from '@parley/shared';
+import type { ClauseKind, Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import * as Y from 'yjs';
 import { pushAt, removeAt, setAt } from '../docWrites';

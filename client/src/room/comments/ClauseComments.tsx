@@ -1,5 +1,5 @@
-import { resolveTextAnchor } from '@parley/shared';
-import type { CommentThread } from '@parley/shared';
+import { resolveTextAnchor } from '@parley/shared/comments';
+import type { CommentThread } from '@parley/shared/comments';
 import * as Y from 'yjs';
 import { getClauseMap } from '../roomDoc';
 import { useRoom, useSnapshot } from '../RoomContext';

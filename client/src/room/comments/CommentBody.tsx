@@ -1,5 +1,5 @@
-import { parseCommentMarkdown } from '@parley/shared';
-import type { CommentInline } from '@parley/shared';
+import { parseCommentMarkdown } from '@parley/shared/comments';
+import type { CommentInline } from '@parley/shared/comments';
 import type { ReactNode } from 'react';
 
 function renderInline(node: CommentInline, key: number): ReactNode {

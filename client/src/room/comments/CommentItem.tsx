@@ -1,10 +1,10 @@
-import type { Comment } from '@parley/shared';
+import type { Comment } from '@parley/shared/comments';
 import { useState } from 'react';
 import { CommentBody } from './CommentBody';
 import { useCommentsStore } from './CommentsContext';
 import { fullTime, timeAgo } from './format';
 import { MentionTextarea } from './MentionTextarea';
-import type { MentionCandidate } from '@parley/shared';
+import type { MentionCandidate } from '@parley/shared/comments';
 
 interface CommentItemProps {
   comment: Comment;

@@ -1,5 +1,5 @@
-import { MAX_COMMENT_BODY_LENGTH } from '@parley/shared';
-import type { MentionCandidate } from '@parley/shared';
+import { MAX_COMMENT_BODY_LENGTH } from '@parley/shared/comments';
+import type { MentionCandidate } from '@parley/shared/comments';
 import { useId, useMemo, useRef, useState } from 'react';
 import { mentionQuery } from './mentionQuery';
 import { editShown, insertMention, toShown, toStored } from './mentionText';

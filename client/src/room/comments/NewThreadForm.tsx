@@ -1,5 +1,9 @@
-import { MAX_THREAD_TITLE_LENGTH, canSeeThread, threadCreationRefusal } from '@parley/shared';
-import type { CommentAnchor, CommentVisibility } from '@parley/shared';
+import {
+  MAX_THREAD_TITLE_LENGTH,
+  canSeeThread,
+  threadCreationRefusal,
+} from '@parley/shared/comments';
+import type { CommentAnchor, CommentVisibility } from '@parley/shared/comments';
 import { useState } from 'react';
 import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';

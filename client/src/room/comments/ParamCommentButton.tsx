@@ -1,5 +1,5 @@
-import { can } from '@parley/shared';
-import type { Role } from '@parley/shared';
+import { can } from '@parley/shared/permissions';
+import type { Role } from '@parley/shared/permissions';
 import { useContext } from 'react';
 import { useRoom } from '../RoomContext';
 import { CommentsContext, useComments } from './CommentsContext';

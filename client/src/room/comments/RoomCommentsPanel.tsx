@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { clauseKinds } from '@parley/shared';
+import { clauseKinds } from '@parley/shared/termsheet';
 import { useSnapshot } from '../RoomContext';
 import { useDetached } from './ClauseComments';
 import { useComments, useCommentsStore } from './CommentsContext';

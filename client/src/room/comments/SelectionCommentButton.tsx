@@ -1,5 +1,6 @@
-import { MAX_ANCHOR_QUOTE_LENGTH, can, encodeAnchorPosition } from '@parley/shared';
-import type { Role } from '@parley/shared';
+import { MAX_ANCHOR_QUOTE_LENGTH, encodeAnchorPosition } from '@parley/shared/comments';
+import { can } from '@parley/shared/permissions';
+import type { Role } from '@parley/shared/permissions';
 import type { Editor } from '@tiptap/core';
 import { absolutePositionToRelativePosition } from '@tiptap/y-tiptap';
 import { useEffect, useState } from 'react';

@@ -1,5 +1,5 @@
-import { canSeeThread, canWriteInThread } from '@parley/shared';
-import type { CommentThread } from '@parley/shared';
+import { canSeeThread, canWriteInThread } from '@parley/shared/comments';
+import type { CommentThread } from '@parley/shared/comments';
 import { useEffect, useRef, useState } from 'react';
 import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';

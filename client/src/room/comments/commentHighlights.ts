@@ -1,5 +1,5 @@
-import { decodeAnchorPosition } from '@parley/shared';
-import type { CommentThread } from '@parley/shared';
+import { decodeAnchorPosition } from '@parley/shared/comments';
+import type { CommentThread } from '@parley/shared/comments';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';

@@ -1,15 +1,17 @@
 import type {
-  ClientToServerEvents,
   CommentAnchor,
-  CommentEvent,
   CommentNotification,
   CommentThread,
   CommentVisibility,
   MentionCandidate,
-  ServerToClientEvents,
   SinceLastVisit,
   UnreadCounts,
-} from '@parley/shared';
+} from '@parley/shared/comments';
+import type {
+  ClientToServerEvents,
+  CommentEvent,
+  ServerToClientEvents,
+} from '@parley/shared/protocol';
 import type { Socket } from 'socket.io-client';
 
 type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

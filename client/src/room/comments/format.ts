@@ -1,5 +1,5 @@
-import { commentExcerpt } from '@parley/shared';
-import type { CommentAnchor, CommentThread, CommentVisibility } from '@parley/shared';
+import { commentExcerpt } from '@parley/shared/comments';
+import type { CommentAnchor, CommentThread, CommentVisibility } from '@parley/shared/comments';
 import type { SheetParty } from '../sheet';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

@@ -1,4 +1,4 @@
-import { MENTION_PATTERN, formatMention } from '@parley/shared';
+import { MENTION_PATTERN, formatMention } from '@parley/shared/comments';
 
 /** A mention as the composer shows it: `@Name` at [start, end) of the shown text. */
 export interface ShownMention {

@@ -1,4 +1,5 @@
-import type { CommentViewer, Role } from '@parley/shared';
+import type { CommentViewer } from '@parley/shared/comments';
+import type { Role } from '@parley/shared/permissions';
 import type { SessionUser } from '../session';
 
 export function viewerOf(user: SessionUser): CommentViewer {

@@ -1,5 +1,6 @@
-import { roleHasParty } from '@parley/shared';
-import type { MemberInfo, Role } from '@parley/shared';
+import { roleHasParty } from '@parley/shared/permissions';
+import type { Role } from '@parley/shared/permissions';
+import type { MemberInfo } from '@parley/shared/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, createInvite, listMembers, revokeInvite } from '../../lib/api';
 import { useRoom, useSnapshot } from '../RoomContext';

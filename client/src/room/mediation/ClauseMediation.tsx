@@ -1,5 +1,5 @@
-import { fragmentToMarkdown } from '@parley/shared';
-import type { ProposalView } from '@parley/shared';
+import { fragmentToMarkdown } from '@parley/shared/room';
+import type { ProposalView } from '@parley/shared/mediation';
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
 import type { FieldSpec } from '../params/fieldSpec';

@@ -1,4 +1,4 @@
-import type { ProposalImpact } from '@parley/shared';
+import type { ProposalImpact } from '@parley/shared/mediation';
 import { formatMoney } from '../../lib/format';
 import type { SheetParty } from '../sheet';
 

@@ -1,5 +1,5 @@
-import { can } from '@parley/shared';
-import type { Role } from '@parley/shared';
+import { can } from '@parley/shared/permissions';
+import type { Role } from '@parley/shared/permissions';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { RoomContext, useRoom, useSnapshot } from '../RoomContext';

@@ -1,4 +1,4 @@
-import type { ProposalView } from '@parley/shared';
+import type { ProposalView } from '@parley/shared/mediation';
 import { useState } from 'react';
 import type { FieldSpec } from '../params/fieldSpec';
 import type { Sheet } from '../sheet';

@@ -1,4 +1,4 @@
-import type { ParamChange, ProposalImpact } from '@parley/shared';
+import type { ParamChange, ProposalImpact } from '@parley/shared/mediation';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DocPath } from '../docWrites';
 import type { FieldSpec } from '../params/fieldSpec';

@@ -1,4 +1,4 @@
-import type { SignOff } from '@parley/shared';
+import type { SignOff } from '@parley/shared/mediation';
 import type { Sheet } from '../sheet';
 import { useMediation, useMediationSnapshot } from './MediationContext';
 

@@ -1,4 +1,4 @@
-import type { PositionBound } from '@parley/shared';
+import type { PositionBound } from '@parley/shared/mediation';
 import { useState } from 'react';
 import { centsToInput, parseDecimal } from '../../lib/format';
 import type { FieldSpec } from '../params/fieldSpec';

@@ -1,4 +1,4 @@
-import { clauseKinds } from '@parley/shared';
+import { clauseKinds } from '@parley/shared/termsheet';
 import type { SheetClause } from '../sheet';
 
 export function kindTitle(clause: SheetClause): string {

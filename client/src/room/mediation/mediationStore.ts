@@ -1,7 +1,5 @@
 import type {
-  Ack,
   CaucusMessage,
-  ClientToServerEvents,
   Dispute,
   Draft,
   MediationState,
@@ -9,9 +7,9 @@ import type {
   OverlapView,
   Position,
   ProposalView,
-  ServerToClientEvents,
   SignOffState,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@parley/shared/protocol';
 import type { Socket } from 'socket.io-client';
 
 export interface MediationNotice {

@@ -1,4 +1,4 @@
-import type { ParamChange } from '@parley/shared';
+import type { ParamChange } from '@parley/shared/mediation';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

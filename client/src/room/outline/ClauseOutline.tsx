@@ -1,5 +1,5 @@
-import { clauseKindIds, clauseKinds } from '@parley/shared';
-import type { ClauseKind } from '@parley/shared';
+import { clauseKindIds, clauseKinds } from '@parley/shared/termsheet';
+import type { ClauseKind } from '@parley/shared/termsheet';
 import { insertClause, moveClause, removeClause } from '../roomDoc';
 import { useEffect, useState } from 'react';
 import { kindLabel } from '../clause/ClauseBlock';

@@ -1,4 +1,4 @@
-import type { Issue } from '@parley/shared';
+import type { Issue } from '@parley/shared/termsheet';
 import { createContext, useContext } from 'react';
 import type { DocPath } from '../docWrites';
 import type { SheetParty } from '../sheet';

@@ -1,4 +1,4 @@
-import { clauseKinds } from '@parley/shared';
+import { clauseKinds } from '@parley/shared/termsheet';
 import { describe, expect, it } from 'vitest';
 import { emptyValue, specFromSchema } from './fieldSpec';
 import type { FieldSpec } from './fieldSpec';

@@ -1,4 +1,4 @@
-import type { Issue } from '@parley/shared';
+import type { Issue } from '@parley/shared/termsheet';
 import { useEffect, useState } from 'react';
 import {
   centsToInput,

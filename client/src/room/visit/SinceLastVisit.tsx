@@ -1,4 +1,4 @@
-import type { SinceLastVisit, VisitCommentEntry } from '@parley/shared';
+import type { SinceLastVisit, VisitCommentEntry } from '@parley/shared/comments';
 import { useEffect, useRef } from 'react';
 import { formatMoneyCompact } from '../../lib/format';
 import { useComments, useCommentsStore } from '../comments/CommentsContext';

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  MAX_ID_LENGTH,
   counterProposalRequestSchema,
   createProposalRequestSchema,
   decideProposalRequestSchema,
@@ -11,7 +10,8 @@ import {
   setPositionRequestSchema,
   sharePositionRequestSchema,
   signOffRequestSchema,
-} from '@parley/shared';
+} from '@parley/shared/mediation';
+import { MAX_ID_LENGTH } from '@parley/shared/protocol';
 import type { Authenticator } from '../../auth/authenticate';
 import type { AgreementServices } from '../../realtime/agreement';
 import { requireMember } from '../request-auth';

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_ID_LENGTH, createThreadRequestSchema, replyRequestSchema } from '@parley/shared';
+import {
+  MAX_ID_LENGTH,
+  createThreadRequestSchema,
+  replyRequestSchema,
+} from '@parley/shared/protocol';
 import type { Authenticator } from '../../auth/authenticate';
 import type { CommentsService } from '../../comments';
 import { requireMember } from '../request-auth';

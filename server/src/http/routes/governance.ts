@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_ID_LENGTH, disputeStatusSchema } from '@parley/shared';
+import { disputeStatusSchema } from '@parley/shared/mediation';
+import { MAX_ID_LENGTH } from '@parley/shared/protocol';
 import type { Authenticator } from '../../auth/authenticate';
 import { listCaucus } from '../../mediation/caucus';
 import { listDisputes } from '../../mediation/disputes';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_ID_LENGTH, createInviteRequestSchema } from '@parley/shared';
+import { MAX_ID_LENGTH, createInviteRequestSchema } from '@parley/shared/protocol';
 import { createInvite, listInvites, revokeInvite } from '../../services';
 import { requireMember } from '../request-auth';
 import { parseWith } from '../validate';

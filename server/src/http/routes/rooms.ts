@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_ID_LENGTH, createRoomRequestSchema } from '@parley/shared';
+import { MAX_ID_LENGTH, createRoomRequestSchema } from '@parley/shared/protocol';
 import { computeRoomValue, createRoom, describeMember, exportRoomTermSheet } from '../../services';
 import { requireMember } from '../request-auth';
 import { parseWith } from '../validate';
