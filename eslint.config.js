@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import { parleyRules } from './eslint-rules/index.js';
 
 // shared/ is the pure core that both the browser and Node run: it may not reach
 // into the apps that depend on it, nor into any platform API.
@@ -41,6 +42,11 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['{client,server,shared,test}/**/*.{ts,tsx,mjs}'],
+    plugins: { parley: parleyRules },
+    rules: { 'parley/no-import-cycle': 'error', 'parley/feature-boundaries': 'error' },
+  },
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {
