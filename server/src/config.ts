@@ -143,7 +143,7 @@ function loadOrCreateSecret(dataDir: string): Uint8Array {
 }
 
 /**
- * Builds the configuration from environment variables (DESIGN §8). Throws a ConfigError naming
+ * Builds the configuration from environment variables (see "Configuration" in the README). Throws a ConfigError naming
  * every bad variable; creates DATA_DIR and the signing secret when they are missing.
  */
 export function loadConfig(env: Env, cwd: string = process.cwd()): Config {

@@ -20,7 +20,7 @@ import {
 } from './helpers';
 import type { ParleyClientSocket, RoomWithMembers, StartedServer } from './helpers';
 
-// DESIGN §3 for the mediation tools, as each role meets them over Socket.IO and REST.
+// The permission matrix of the README for the mediation tools, as each role meets them over Socket.IO and REST.
 let server: StartedServer;
 let room: RoomWithMembers;
 /** A negotiator of another party than the one every role of `room` belongs to. */

@@ -13,7 +13,7 @@ import {
 } from './helpers';
 import type { CollabClient, ParleyClientSocket, RoomWithMembers, StartedServer } from './helpers';
 
-// DESIGN §3, as a user of each role meets it over REST, Socket.IO and /collab.
+// The permission matrix of the README, as a user of each role meets it over REST, Socket.IO and /collab.
 const writers: Role[] = ['organizer', 'negotiator', 'mediator'];
 const inviteManagers: Role[] = ['organizer'];
 

@@ -1,6 +1,6 @@
 import type { Role } from '@parley/shared/permissions';
 
-/** The claims of a room token (DESIGN: JWT HS256), read client-side only to shape the UI. */
+/** The claims of a room token (a JWT signed with HS256), read client-side only to shape the UI. */
 export interface TokenClaims {
   sub: string;
   room: string;

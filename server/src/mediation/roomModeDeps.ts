@@ -48,7 +48,7 @@ export async function mediatorPresent(store: Store, roomId: string): Promise<boo
 
 /**
  * Locks, agenda, mode, drafts and resolving disputes belong to the mediator, or to the organizer
- * while no mediator is a member of the room (DESIGN §3).
+ * while no mediator is a member of the room (the permission matrix in the README).
  */
 export async function requireFacilitator(
   deps: GovernanceDeps,

@@ -18,7 +18,7 @@ function who(audience: ThreadAudience): string[] {
     .map(([name]) => name);
 }
 
-describe('comment visibility (DESIGN §3)', () => {
+describe('comment visibility', () => {
   it('shows room-wide threads to everyone, observers included', () => {
     expect(who({ visibility: 'room', partyId: null })).toEqual(Object.keys(people));
   });

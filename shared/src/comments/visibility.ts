@@ -16,7 +16,7 @@ export interface ThreadAudience {
 }
 
 /**
- * Whether a member may see a thread (DESIGN §3): room-wide threads reach everyone, observers
+ * Whether a member may see a thread: room-wide threads reach everyone, observers
  * included (read only); party threads only that party's members (no mediator); caucus threads
  * that party's members and the mediator.
  */

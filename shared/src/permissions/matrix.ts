@@ -1,6 +1,6 @@
 import type { Role } from './roles';
 
-/** The actions of the permission matrix (DESIGN §3), enforced by the server. */
+/** The actions of the permission matrix, enforced by the server. */
 export const actionIds = [
   'read',
   'edit',
