@@ -13,6 +13,12 @@ import { createStore } from './store';
 import type { Store } from './store';
 import { attachCollab } from './collab';
 import type { Authenticate, CollabHandle, CollabLimits } from './collab';
+import { createRoomRuntime } from './rooms';
+import type { RoomRuntime } from './rooms';
+import { metricsHook, touchedClausesHook } from './rooms/builtin';
+import { saveStatusHook } from './realtime/saveStatusHook';
+import { proposalStalenessHook, signOffVoidingHook } from './mediation/agreementHooks';
+import { governanceWriteRules } from './mediation/writeRules';
 import { createAuthenticator, createTokenService, listenOrigins } from './auth';
 import type { OriginPolicy } from './auth';
 import { ServiceError } from './services';
@@ -34,7 +40,7 @@ import type { RateLimitOptions } from './comments';
 import { registerCommentRoutes, registerGovernanceRoutes } from './http/routes';
 import type { Realtime } from './realtime';
 import { AuditLog } from './mediation/audit';
-import { governanceWriteGuard, RoomModes } from './mediation/roomMode';
+import { RoomModes } from './mediation/roomMode';
 import { silentGovernancePublisher } from './mediation/roomModeDeps';
 import type { GovernanceDeps, GovernancePublisher } from './mediation/roomModeDeps';
 import { governanceRealtime } from './realtime/governance';
@@ -46,6 +52,8 @@ export interface ParleyServerOptions {
   /** Where the built client lives; defaults to client/dist of this checkout. */
   clientDir?: string;
   collabLimits?: CollabLimits;
+  /** How long idle rooms stay loaded and when their updates are compacted. */
+  roomLimits?: { idleUnloadMs?: number; compactThreshold?: number };
   /** Per-member limit on comment writes (Socket.IO and REST together). */
   commentRateLimit?: RateLimitOptions;
 }
@@ -56,6 +64,7 @@ export interface ParleyServer {
   port: number;
   store: Store;
   collab: CollabHandle;
+  rooms: RoomRuntime;
   realtime: Realtime;
   /** The rooms' hash-chained audit log. */
   audit: AuditLog;
@@ -107,36 +116,28 @@ export async function createParleyServer(
   const tokens = createTokenService(config.secret);
   const auth = createAuthenticator({ store, tokens, origins });
 
-  const collabAuthenticate: Authenticate = async (roomId, token, origin, host) => {
-    const result = await auth.authenticate(roomId, token, origin, host);
-    if (!result.ok) return result;
-    const { member } = result;
-    return {
-      ok: true as const,
-      member: {
-        sub: member.memberId,
-        room: member.roomId,
-        role: member.role,
-        party: member.partyId,
-        name: member.name,
-      },
-    };
-  };
+  const collabAuthenticate: Authenticate = (roomId, token, origin, host) =>
+    auth.authenticate(roomId, token, origin, host);
+  const rooms = createRoomRuntime({
+    store,
+    logger,
+    idleUnloadMs: config.roomIdleUnloadMs,
+    ...options.roomLimits,
+  });
   const collab = attachCollab({
     server: app.server,
-    store,
+    rooms,
     authenticate: collabAuthenticate,
     logger,
     memberColor: (member, partyIndex) => memberColor(member.role, partyIndex),
-    limits: { idleUnloadMs: config.roomIdleUnloadMs, ...options.collabLimits },
+    ...(options.collabLimits ? { limits: options.collabLimits } : {}),
   });
 
   const audit = new AuditLog(store);
   const modes = new RoomModes(store);
-  collab.setWriteGuard(governanceWriteGuard(modes, store));
   const getDoc = async (roomId: string) => {
     try {
-      return await collab.getDoc(roomId);
+      return await rooms.getDoc(roomId);
     } catch (error) {
       logger.error({ err: error, roomId }, 'room could not be loaded');
       metrics.errors.inc({ source: 'collab' });
@@ -167,23 +168,17 @@ export async function createParleyServer(
     },
   });
 
-  const agreement = createAgreement(
-    {
-      store,
-      getDoc,
-      applyServerChange: (roomId, change, attribution) =>
-        collab.applyServerChange(roomId, change, attribution),
-      audit: async (roomId, entry) => {
-        await audit.append(roomId, entry);
-      },
-      mediationMode: async (roomId) => (await modes.getMediationState(roomId)).mode,
-      now: () => Date.now(),
+  const agreement = createAgreement({
+    store,
+    getDoc,
+    applyServerChange: (roomId, change, attribution) =>
+      rooms.applyServerChange(roomId, change, attribution),
+    audit: async (roomId, entry) => {
+      await audit.append(roomId, entry);
     },
-    logger,
-  );
-  const unsubscribeDocChanged = collab.onDocChanged((roomId, change) =>
-    agreement.docChanged(roomId, change.clauseIds),
-  );
+    mediationMode: async (roomId) => (await modes.getMediationState(roomId)).mode,
+    now: () => Date.now(),
+  });
 
   const realtime = attachRealtime({
     httpServer: app.server,
@@ -203,11 +198,16 @@ export async function createParleyServer(
       }),
     ],
   });
-  const unsubscribeStored = collab.onStored((roomId, stateVector) => {
-    const clocks: Record<string, number> = {};
-    for (const [client, clock] of Object.entries(stateVector)) clocks[client] = clock;
-    realtime.stored(roomId, clocks);
-  });
+  rooms.register([
+    touchedClausesHook(),
+    governanceWriteRules(modes, store),
+    metricsHook(),
+    saveStatusHook((roomId, clocks) => realtime.stored(roomId, clocks)),
+    proposalStalenessHook(agreement.services.proposals, (error, roomId) =>
+      logger.warn({ err: error, roomId }, 'proposals not rechecked after a document change'),
+    ),
+    signOffVoidingHook(agreement.services.signOffs),
+  ]);
 
   const services: ServiceContext = {
     store,
@@ -239,6 +239,7 @@ export async function createParleyServer(
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await collab.close().catch(() => undefined);
+    await rooms.close().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
@@ -252,8 +253,6 @@ export async function createParleyServer(
     closing ??= (async () => {
       // Stop accepting first, then end the live connections that keep the server open.
       const httpClosed = app.close();
-      unsubscribeStored();
-      unsubscribeDocChanged();
       agreement.close();
       let failed = false;
       const step = async (what: string, fn: () => Promise<unknown>) => {
@@ -268,6 +267,7 @@ export async function createParleyServer(
       await step('closing Socket.IO', () => realtime.close());
       // Flushes every pending document update to the store before the store closes.
       await step('closing /collab', () => collab.close());
+      await step('unloading the rooms', () => rooms.close());
       await step('closing HTTP', () => httpClosed);
       await step('closing the store', () => store.close());
       if (failed) throw new Error('Parley stopped with errors; see the log above.');
@@ -276,5 +276,5 @@ export async function createParleyServer(
     return closing;
   };
 
-  return { url, port: address.port, store, collab, realtime, audit, modes, logger, close };
+  return { url, port: address.port, store, collab, rooms, realtime, audit, modes, logger, close };
 }

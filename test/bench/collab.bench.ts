@@ -26,6 +26,9 @@ import { createRoomDoc } from '@parley/shared/room';
 import { templates } from '@parley/shared/templates';
 import { attachCollab } from '../../server/src/collab';
 import type { CollabHandle } from '../../server/src/collab';
+import { createRoomRuntime } from '../../server/src/rooms';
+import type { RoomRuntime } from '../../server/src/rooms';
+import { touchedClausesHook } from '../../server/src/rooms/builtin';
 import { createLogger } from '../../server/src/logger';
 import { createStore } from '../../server/src/store';
 import type { Store } from '../../server/src/store';
@@ -105,6 +108,7 @@ function templateUpdate(): Uint8Array {
 interface CollabHost {
   url: string;
   collab: CollabHandle;
+  rooms: RoomRuntime;
   close(): Promise<void>;
 }
 
@@ -114,25 +118,33 @@ async function hostCollab(store: Store, compact = true): Promise<CollabHost> {
     res.statusCode = 404;
     res.end();
   });
+  const logger = createLogger('silent');
+  const rooms = createRoomRuntime({
+    store: compact ? store : { ...store, compact: async () => undefined },
+    logger,
+  });
+  rooms.register([touchedClausesHook()]);
   const collab = attachCollab({
     server,
-    store: compact ? store : { ...store, compact: async () => undefined },
-    logger: createLogger('silent'),
+    rooms,
+    logger,
     limits: { rateLimitPerSecond: 10_000, rateLimitBurst: 10_000 },
     authenticate: async (roomId, token) =>
       token === null
         ? { ok: false, status: 401, code: 'unauthorized', message: 'no token' }
         : {
             ok: true,
-            member: { sub: token, room: roomId, role: 'negotiator', party: null, name: token },
+            member: { memberId: token, roomId, role: 'negotiator', partyId: null, name: token },
           },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`,
     collab,
+    rooms,
     async close() {
       await collab.close();
+      await rooms.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -445,7 +457,7 @@ async function measureStoreAndColdLoad(): Promise<void> {
       // A fresh endpoint each time, and no compaction on close, so every run loads 10,000 updates.
       const host = await hostCollab(store, false);
       const started = performance.now();
-      await host.collab.getDoc('history');
+      await host.rooms.getDoc('history');
       loads.push(performance.now() - started);
       await host.close();
 
@@ -498,12 +510,12 @@ async function memoryChild(): Promise<void> {
   await createRooms(store, ids, templateUpdate());
   const host = await hostCollab(store);
   // Load one first so code paths and caches are warm, then measure the rest.
-  await host.collab.getDoc('mem-0');
+  await host.rooms.getDoc('mem-0');
   const before = await settle();
-  for (const id of ids.slice(1)) await host.collab.getDoc(id);
+  for (const id of ids.slice(1)) await host.rooms.getDoc(id);
   const after = await settle();
   const perRoom = (after - before) / (count - 1);
-  console.log(`RESULT ${JSON.stringify({ perRoom, rooms: host.collab.stats().roomsLoaded })}`);
+  console.log(`RESULT ${JSON.stringify({ perRoom, rooms: host.rooms.stats().roomsLoaded })}`);
   await host.close();
   await close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -228,7 +228,7 @@ describe('/collab on the real server', () => {
   });
 
   it('unloads an idle room and reloads it from the store', async () => {
-    const server = await started({ collabLimits: { idleUnloadMs: 100 } });
+    const server = await started({ roomLimits: { idleUnloadMs: 100 } });
     const room = await createRoom(server.baseUrl);
     const first = client(server.collabUrl, room.roomId, room.organizerToken);
     await first.synced;
@@ -239,7 +239,7 @@ describe('/collab on the real server', () => {
       ),
     );
     first.destroy();
-    await until(() => expect(server.server.collab.stats().roomsLoaded).toBe(0));
+    await until(() => expect(server.server.rooms.stats().roomsLoaded).toBe(0));
     const second = client(server.collabUrl, room.roomId, room.organizerToken);
     await second.synced;
     expect(second.doc.getText('notes').toString()).toBe('survives unloading');
@@ -392,7 +392,7 @@ describe('/collab on PostgreSQL', () => {
     url.pathname = `/${name}`;
     const server = await started({
       env: { DATABASE_URL: url.toString() },
-      collabLimits: { compactThreshold: 10, idleUnloadMs: 200 },
+      roomLimits: { compactThreshold: 10, idleUnloadMs: 200 },
     });
     const { room, tokens } = await negotiators(server, 4);
     const clients = tokens.map((token) => client(server.collabUrl, room.roomId, token));
@@ -414,7 +414,7 @@ describe('/collab on PostgreSQL', () => {
     expect((await server.server.store.loadDoc(room.roomId)).snapshotSeq).toBeGreaterThan(0);
 
     for (const c of clients) c.destroy();
-    await until(() => expect(server.server.collab.stats().roomsLoaded).toBe(0));
+    await until(() => expect(server.server.rooms.stats().roomsLoaded).toBe(0));
     const again = client(server.collabUrl, room.roomId, room.organizerToken);
     await again.synced;
     expect(content(again.doc)).toEqual(final);

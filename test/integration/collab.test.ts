@@ -13,8 +13,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { attachCollab } from '../../server/src/collab';
-import type { CollabHandle, CollabLimits, CollabMember } from '../../server/src/collab';
+import type { CollabHandle, CollabLimits } from '../../server/src/collab';
+import { createRoomRuntime } from '../../server/src/rooms';
+import type { RoomHook, RoomRuntime } from '../../server/src/rooms';
+import { touchedClausesHook } from '../../server/src/rooms/builtin';
 import { createStore } from '../../server/src/store';
+import type { MemberClaims } from '@parley/shared/protocol';
 import type { Store } from '../../server/src/store';
 import type { Role } from '@parley/shared/permissions';
 
@@ -25,6 +29,9 @@ interface Harness {
   url: string;
   store: Store;
   collab: CollabHandle;
+  rooms: RoomRuntime;
+  /** Rooms loaded and open connections. */
+  stats(): { roomsLoaded: number; connections: number };
   createRoom(roomId?: string): Promise<string>;
   invite(roomId: string, role: Role, name?: string, party?: string | null): string;
   revoke(token: string): void;
@@ -54,7 +61,9 @@ let roomCounter = 0;
 
 async function startHarness(
   options: {
-    limits?: CollabLimits;
+    limits?: CollabLimits & { idleUnloadMs?: number; compactThreshold?: number };
+    /** Room hooks besides attribution. */
+    hooks?: RoomHook[];
     wrapStore?: (store: Store) => Store;
     /** Awaited at the start of every authentication, to hold upgrades in flight. */
     beforeAuth?: () => Promise<void>;
@@ -64,17 +73,26 @@ async function startHarness(
   const realStore = createStore({ kind: 'sqlite', dataDir });
   await realStore.migrate();
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
-  const members = new Map<string, CollabMember>();
+  const members = new Map<string, MemberClaims>();
   const revoked = new Set<string>();
   const server = createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
   });
+  const { idleUnloadMs = 60_000, compactThreshold, ...limits } = options.limits ?? {};
+  const logger = createLogger('silent');
+  const rooms = createRoomRuntime({
+    store,
+    logger,
+    idleUnloadMs,
+    ...(compactThreshold === undefined ? {} : { compactThreshold }),
+  });
+  rooms.register([touchedClausesHook(), ...(options.hooks ?? [])]);
   const collab = attachCollab({
     server,
-    store,
-    logger: createLogger('silent'),
-    limits: { idleUnloadMs: 60_000, ...options.limits },
+    rooms,
+    logger,
+    limits,
     authenticate: async (roomId, token, origin) => {
       await options.beforeAuth?.();
       if (origin !== undefined && origin !== 'http://allowed.example') {
@@ -101,6 +119,8 @@ async function startHarness(
     url: `ws://127.0.0.1:${port}/collab`,
     store,
     collab,
+    rooms,
+    stats: () => ({ roomsLoaded: rooms.stats().roomsLoaded, connections: collab.connections() }),
     async createRoom(roomId = `room-${++roomCounter}`) {
       const doc = new Y.Doc();
       doc.getMap('meta').set('title', 'Remote patient monitoring');
@@ -133,7 +153,13 @@ async function startHarness(
     },
     invite(roomId, role, name = `${role} ${++tokenCounter}`, party = 'csp') {
       const token = `token-${++tokenCounter}-${Math.random().toString(36).slice(2)}`;
-      members.set(token, { sub: `m-${tokenCounter}`, room: roomId, role, party, name });
+      members.set(token, {
+        memberId: `m-${tokenCounter}`,
+        roomId,
+        role,
+        partyId: party,
+        name,
+      });
       return token;
     },
     revoke(token) {
@@ -141,6 +167,7 @@ async function startHarness(
     },
     async close() {
       await collab.close();
+      await rooms.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await realStore.close();
@@ -359,13 +386,21 @@ describe('/collab sync', () => {
     });
   });
 
-  it('tells onStored listeners what the store holds once an edit is durable', async () => {
-    const harness = await startHarness();
-    const roomId = await harness.createRoom();
+  it('runs afterStore hooks with the document the store holds once an edit is durable', async () => {
     const seen: Record<number, number>[] = [];
-    harness.collab.onStored((room, vector) => {
-      if (room === roomId) seen.push(vector);
+    const harness = await startHarness({
+      hooks: [
+        {
+          name: 'record-stored',
+          afterStore(room) {
+            if (room.id === roomId) {
+              seen.push(Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(room.doc))));
+            }
+          },
+        },
+      ],
     });
+    const roomId = await harness.createRoom();
     const provider = connectProvider(harness, roomId, harness.invite(roomId, 'negotiator'));
     await synced(provider);
     provider.doc.getText('notes').insert(0, 'abc');
@@ -397,7 +432,7 @@ describe('/collab refusals', () => {
     const otherRoom = await harness.createRoom();
     expect(await upgradeStatus(`${harness.url}/${otherRoom}?token=${good}`)).toBe(403);
     // Nothing of the refused room was loaded.
-    expect(harness.collab.stats()).toEqual({ roomsLoaded: 1, connections: 2 });
+    expect(harness.stats()).toEqual({ roomsLoaded: 1, connections: 2 });
     await stillSyncing(a, b, 'after refusals');
   });
 
@@ -685,7 +720,7 @@ describe('/collab connection health', () => {
     await until(() => expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(true));
     // A network that silently died: the socket stays open but nothing is read any more.
     (ghost.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    await until(() => expect(harness.collab.stats().connections).toBe(1), { timeout: 5_000 });
+    await until(() => expect(harness.stats().connections).toBe(1), { timeout: 5_000 });
     await until(() => expect(watcher.awareness.getStates().has(ghost.doc.clientID)).toBe(false));
   });
 
@@ -718,7 +753,7 @@ describe('/collab connection health', () => {
     // The stale socket going away does not erase the state the new one now owns.
     first.ws.close();
     await first.closed;
-    await until(() => expect(harness.collab.stats().connections).toBe(2));
+    await until(() => expect(harness.stats().connections).toBe(2));
     expect(watcher.awareness.getStates().get(4242)).toMatchObject({ cursor: 5 });
   });
 });
@@ -737,13 +772,13 @@ describe('/collab persistence', () => {
       ),
     );
     first.destroy();
-    await until(() => expect(harness.collab.stats()).toEqual({ roomsLoaded: 0, connections: 0 }));
+    await until(() => expect(harness.stats()).toEqual({ roomsLoaded: 0, connections: 0 }));
     // Unloading folded the updates into a snapshot.
     expect((await harness.store.loadDoc(roomId)).updates).toEqual([]);
     const second = connectProvider(harness, roomId, token);
     await synced(second);
     expect(second.doc.getText('notes').toString()).toBe('kept across unload');
-    expect(harness.collab.stats().roomsLoaded).toBe(1);
+    expect(harness.stats().roomsLoaded).toBe(1);
   });
 
   it('compacts past the threshold without losing updates appended meanwhile', async () => {
@@ -821,7 +856,7 @@ describe('/collab persistence', () => {
     expect((await client.closed).code).toBe(4503);
     expect(client.messages).toEqual([]);
     expect(appended).toEqual([]);
-    expect(harness.collab.stats().roomsLoaded).toBe(0);
+    expect(harness.stats().roomsLoaded).toBe(0);
 
     failLoads = false;
     const provider = connectProvider(harness, roomId, harness.invite(roomId, 'negotiator'));

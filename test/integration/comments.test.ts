@@ -342,7 +342,7 @@ describe('comment visibility over Socket.IO and REST', () => {
   });
 
   it('anchors a thread to a text range of a clause body', async () => {
-    const doc = await server.server.collab.getDoc(roomId);
+    const doc = await server.server.rooms.getDoc(roomId);
     const body = getClauseBody(doc, 'c-scope')!;
     const text = (body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     const positions = textAnchorPositions(text, 0, 9);

@@ -151,7 +151,7 @@ describe('a locked clause', () => {
     const room = await lockedRoom('c-sharing');
     const watcher = provider(room.roomId, room.tokens.observer);
     await watcher.synced;
-    const serverDoc = await server.server.collab.getDoc(room.roomId);
+    const serverDoc = await server.server.rooms.getDoc(room.roomId);
     const truth = exportTermSheet(serverDoc);
     const offender = await rawClient(room.roomId, room.tokens.negotiator);
 
@@ -187,7 +187,7 @@ describe('a locked clause', () => {
     await Promise.all([watcher.synced, offender.synced]);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     cleanups.push(() => warn.mockRestore());
-    const truth = exportTermSheet(await server.server.collab.getDoc(room.roomId));
+    const truth = exportTermSheet(await server.server.rooms.getDoc(room.roomId));
 
     // Several keystrokes in a row, as a client that ignores the lock would send them.
     for (const text of ['one', 'two', 'three']) typeInto(offender.doc, 'c-sharing', text);
@@ -224,7 +224,7 @@ describe('a locked clause', () => {
     const mediator = await rawClient(room.roomId, room.tokens.mediator);
     mediator.send(editOf(mediator.doc, (d) => typeInto(d, 'c-caps', 'mediator text')));
     await until(() => expect(mediator.denied).toHaveLength(1));
-    await server.server.collab.applyServerChange(
+    await server.server.rooms.applyServerChange(
       room.roomId,
       (doc) => typeInto(doc, 'c-caps', 'applied by the server'),
       { memberId: room.memberIds.mediator },
@@ -314,7 +314,7 @@ describe('locks on PostgreSQL', () => {
       await emitWithAck<{ state: { locks: string[] } }>(reader, 'mediation:state', {}),
     );
     expect(state.state.locks).toEqual(['c-exit']);
-    const before = bodyText(await second.server.collab.getDoc(room.roomId), 'c-exit');
+    const before = bodyText(await second.server.rooms.getDoc(room.roomId), 'c-exit');
     const c = connectCollab(second.collabUrl, room.roomId, room.tokens.negotiator);
     cleanups.push(() => c.destroy());
     await c.synced;
@@ -322,6 +322,6 @@ describe('locks on PostgreSQL', () => {
     cleanups.push(() => warn.mockRestore());
     typeInto(c.doc, 'c-exit', 'sneaky');
     await until(() => expect(bodyText(c.doc, 'c-exit')).toBe(before));
-    expect(bodyText(await second.server.collab.getDoc(room.roomId), 'c-exit')).toBe(before);
+    expect(bodyText(await second.server.rooms.getDoc(room.roomId), 'c-exit')).toBe(before);
   });
 });

@@ -4,24 +4,14 @@ import { canEditDocument } from '@parley/shared/permissions';
 import { closeCodes, MAX_MESSAGE_BYTES } from '@parley/shared/protocol';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type * as Y from 'yjs';
 import { CollabConnection } from './connection';
 import { awarenessIdentity, defaultMemberColor } from './identity';
-import { countError } from './metrics';
-import { RoomRegistry } from './roomRegistry';
-import type {
-  CollabHandle,
-  CollabMember,
-  CollabOptions,
-  DocChangedListener,
-  StoredListener,
-  WriteGuard,
-} from './types';
+import { countError } from '../metrics';
+import type { CollabHandle, CollabOptions } from './types';
+import type { MemberClaims } from '@parley/shared/protocol';
 import { parseCollabTarget, refuseUpgrade } from './upgradeRequest';
 
 export const COLLAB_DEFAULTS = {
-  idleUnloadMs: 30_000,
-  compactThreshold: 500,
   maxMessageBytes: MAX_MESSAGE_BYTES,
   rateLimitPerSecond: 200,
   rateLimitBurst: 400,
@@ -37,18 +27,6 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   const limits = { ...COLLAB_DEFAULTS, ...options.limits };
   const logger = options.logger.child({ module: 'collab' });
   const memberColor = options.memberColor ?? defaultMemberColor;
-  const storedListeners = new Set<StoredListener>();
-  const changedListeners = new Set<DocChangedListener>();
-  let writeGuard: WriteGuard | null = null;
-  const registry = new RoomRegistry({
-    store: options.store,
-    logger,
-    idleUnloadMs: limits.idleUnloadMs,
-    compactThreshold: limits.compactThreshold,
-    storedListeners,
-    changedListeners,
-    writeGuard: () => writeGuard,
-  });
   const connections = new Set<CollabConnection>();
   const wss = new WebSocketServer({
     noServer: true,
@@ -74,7 +52,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
 
   function startConnection(
     ws: WebSocket,
-    member: CollabMember,
+    member: MemberClaims,
     roomId: string,
     startedAt: number,
   ): void {
@@ -82,12 +60,12 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       ws.close(closeCodes.goingAway, 'server shutting down');
       return;
     }
-    if ((disconnectedAt.get(memberKey(roomId, member.sub)) ?? -1) > startedAt) {
+    if ((disconnectedAt.get(memberKey(roomId, member.memberId)) ?? -1) > startedAt) {
       ws.close(closeCodes.revoked, 'membership revoked');
       return;
     }
     const connection = new CollabConnection(ws, roomId, member, {
-      registry,
+      rooms: options.rooms,
       logger,
       rateLimitPerSecond: limits.rateLimitPerSecond,
       rateLimitBurst: limits.rateLimitBurst,
@@ -124,7 +102,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
           refuseUpgrade(socket, result.status, result.code, result.message);
           return;
         }
-        if (result.member.room !== target.roomId) {
+        if (result.member.roomId !== target.roomId) {
           countError('auth');
           refuseUpgrade(socket, 403, 'wrong-room', 'The token is for another room.');
           return;
@@ -150,43 +128,12 @@ export function attachCollab(options: CollabOptions): CollabHandle {
     disconnectMember(roomId, memberId) {
       if (upgradesInFlight > 0) disconnectedAt.set(memberKey(roomId, memberId), ++epoch);
       for (const connection of [...connections]) {
-        if (connection.roomId === roomId && connection.member.sub === memberId) {
+        if (connection.roomId === roomId && connection.member.memberId === memberId) {
           connection.close(closeCodes.revoked, 'membership revoked');
         }
       }
     },
-    async getDoc(roomId): Promise<Y.Doc> {
-      const room = await registry.acquire(roomId);
-      registry.release(room);
-      return room.doc;
-    },
-    onStored(listener) {
-      storedListeners.add(listener);
-      return () => {
-        storedListeners.delete(listener);
-      };
-    },
-    async applyServerChange(roomId, change, attribution) {
-      const room = await registry.acquire(roomId);
-      try {
-        await room.applyServerChange(change, attribution.memberId);
-        if (room.failed) throw new Error(`room ${roomId}: the change could not be stored`);
-      } finally {
-        registry.release(room);
-      }
-    },
-    onDocChanged(listener) {
-      changedListeners.add(listener);
-      return () => {
-        changedListeners.delete(listener);
-      };
-    },
-    setWriteGuard(guard) {
-      writeGuard = guard;
-    },
-    stats() {
-      return { roomsLoaded: registry.size, connections: connections.size };
-    },
+    connections: () => connections.size,
     async close() {
       if (closing) return;
       closing = true;
@@ -194,7 +141,6 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       options.server.off('upgrade', onUpgrade);
       const open = [...connections];
       for (const connection of open) connection.close(closeCodes.goingAway, 'server shutting down');
-      await registry.closeAll();
       // Give close frames a moment to leave, then drop whatever did not answer.
       await new Promise((resolve) => setTimeout(resolve, 50));
       for (const client of wss.clients) client.terminate();

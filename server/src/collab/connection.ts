@@ -5,6 +5,10 @@ import * as Y from 'yjs';
 import { OversizedAwarenessError, rewriteAwarenessUpdate } from './awarenessRewrite';
 import type { AwarenessIdentity } from './awarenessRewrite';
 import { closeCodes } from '@parley/shared/protocol';
+import type { MemberClaims } from '@parley/shared/protocol';
+import { collabMetrics, countError } from '../metrics';
+import { UpdateRejectedError, WriteCheckFailedError } from '../rooms';
+import type { ClientUpdateResult, Peer, Room, RoomRuntime } from '../rooms';
 import {
   encodePermissionDenied,
   MESSAGE_AUTH,
@@ -12,16 +16,10 @@ import {
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   encodeUpdate,
-} from './messages';
-import { collabMetrics, countError } from './metrics';
-import type { Peer } from './peer';
-import type { ClientUpdateResult, Room } from './room';
-import { UpdateRejectedError, WriteCheckFailedError } from './room';
-import type { RoomRegistry } from './roomRegistry';
+} from '../rooms/messages';
+import { decodeUpdateSafely, updateChangesDoc } from '../rooms/updateCheck';
 import { createTokenBucket, takeToken } from './tokenBucket';
 import type { TokenBucket } from './tokenBucket';
-import type { CollabMember } from './types';
-import { decodeUpdateSafely, updateChangesDoc } from './updateCheck';
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -31,7 +29,7 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const MAX_AWARENESS_IDS = 8;
 
 export interface ConnectionDeps {
-  registry: RoomRegistry;
+  rooms: RoomRuntime;
   logger: Logger;
   rateLimitPerSecond: number;
   rateLimitBurst: number;
@@ -61,12 +59,12 @@ export class CollabConnection implements Peer {
   constructor(
     private readonly ws: WebSocket,
     readonly roomId: string,
-    readonly member: CollabMember,
+    readonly member: MemberClaims,
     private readonly deps: ConnectionDeps,
   ) {
     this.bucket = createTokenBucket(deps.rateLimitPerSecond, deps.rateLimitBurst, Date.now());
     this.byteBucket = createTokenBucket(deps.byteRatePerSecond, deps.byteBurst, Date.now());
-    this.log = deps.logger.child({ roomId, memberId: member.sub });
+    this.log = deps.logger.child({ roomId, memberId: member.memberId });
   }
 
   start(): void {
@@ -81,7 +79,7 @@ export class CollabConnection implements Peer {
     this.ws.on('pong', () => {
       this.alive = true;
     });
-    this.deps.registry.acquire(this.roomId).then(
+    this.deps.rooms.acquire(this.roomId).then(
       (room) => this.ready(room),
       () => this.close(closeCodes.loadFailed, 'room could not be loaded; try again later'),
     );
@@ -89,7 +87,7 @@ export class CollabConnection implements Peer {
 
   private ready(room: Room): void {
     if (this.closed) {
-      this.deps.registry.release(room);
+      this.deps.rooms.release(room);
       return;
     }
     this.room = room;
@@ -144,7 +142,7 @@ export class CollabConnection implements Peer {
     this.inbox.length = 0;
     if (this.room !== null) {
       this.room.removePeer(this);
-      this.deps.registry.release(this.room);
+      this.deps.rooms.release(this.room);
     }
     this.deps.onClosed(this);
   }

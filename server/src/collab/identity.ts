@@ -1,9 +1,9 @@
 import { memberColor } from '@parley/shared/permissions';
 import * as Y from 'yjs';
 import type { AwarenessIdentity } from './awarenessRewrite';
-import type { CollabMember } from './types';
+import type { MemberClaims } from '@parley/shared/protocol';
 
-export function defaultMemberColor(member: CollabMember, partyIndex: number | null): string {
+export function defaultMemberColor(member: MemberClaims, partyIndex: number | null): string {
   return memberColor(member.role, partyIndex);
 }
 
@@ -19,15 +19,15 @@ export function partyIndexIn(doc: Y.Doc, partyId: string | null): number | null 
 }
 
 export function awarenessIdentity(
-  member: CollabMember,
+  member: MemberClaims,
   doc: Y.Doc,
-  colorOf: (member: CollabMember, partyIndex: number | null) => string,
+  colorOf: (member: MemberClaims, partyIndex: number | null) => string,
 ): AwarenessIdentity {
   return {
-    memberId: member.sub,
+    memberId: member.memberId,
     name: member.name,
     role: member.role,
-    party: member.party,
-    color: colorOf(member, partyIndexIn(doc, member.party)),
+    party: member.partyId,
+    color: colorOf(member, partyIndexIn(doc, member.partyId)),
   };
 }

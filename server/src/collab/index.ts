@@ -1,18 +1,9 @@
+// The /collab endpoint: the y-websocket protocol over the server's upgrade requests.
 export { attachCollab, COLLAB_DEFAULTS } from './attachCollab';
-export { collabMetrics } from './metrics';
 export type {
   Authenticate,
   AuthenticateResult,
   CollabHandle,
   CollabLimits,
-  CollabMember,
   CollabOptions,
-  CollabStats,
-  ChangeAttribution,
-  DocChange,
-  DocChangedListener,
-  StoredListener,
-  WriteGuard,
-  WriteRefusalReason,
-  StoredStateVector,
 } from './types';

@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import { agreementRealtime } from '../realtime/agreement';
 import type { AgreementServices } from '../realtime/agreement';
 import type { RealtimeFeature } from '../realtime/socket-server';
@@ -11,13 +10,11 @@ import { SignOffService } from './signoff';
 export interface Agreement {
   services: AgreementServices;
   realtime: RealtimeFeature;
-  /** Feed every stored document change here (collab.onDocChanged). */
-  docChanged(roomId: string, clauseIds: readonly string[]): void;
   close(): void;
 }
 
 /** Proposals, sign-offs and confidential positions, sharing one queue of changes per room. */
-export function createAgreement(deps: AgreementDeps, logger: Logger): Agreement {
+export function createAgreement(deps: AgreementDeps): Agreement {
   const queue = new RoomQueue();
   const proposals = new ProposalsService(deps, queue);
   const signOffs = new SignOffService(deps, queue);
@@ -26,12 +23,6 @@ export function createAgreement(deps: AgreementDeps, logger: Logger): Agreement 
   return {
     services,
     realtime: agreementRealtime(services),
-    docChanged(roomId, clauseIds) {
-      proposals.docChanged(roomId, clauseIds).catch((error: unknown) => {
-        logger.warn({ err: error, roomId }, 'proposals not rechecked after a document change');
-      });
-      signOffs.docChanged(roomId);
-    },
     close() {
       proposals.close();
       signOffs.close();

@@ -1,7 +1,5 @@
 import type { MediationMode, MediationState } from '@parley/shared/mediation';
 import type { Store } from '../store/types';
-import type { WriteGuard } from '../collab/types';
-import { mediatorPresent } from './roomModeDeps';
 
 interface RoomGovernance {
   mode: MediationMode;
@@ -103,42 +101,3 @@ export class RoomModes {
 }
 
 export type { RoomGovernance };
-
-/**
- * The collab write guard of governance: in single-text mode only the mediator's writes go in
- * (the organizer's while the room has no mediator),
- * and nobody's write may touch a locked clause. Rooms with neither cost one map lookup per write.
- */
-export function governanceWriteGuard(modes: RoomModes, store: Store): WriteGuard {
-  return {
-    async needsCheck(roomId) {
-      const state = await modes.getMediationState(roomId);
-      return state.mode === 'single-text' || state.locks.length > 0;
-    },
-    async check(roomId, member, touched) {
-      const state = await modes.getMediationState(roomId);
-      if (
-        state.mode === 'single-text' &&
-        member.role !== 'mediator' &&
-        // Without a mediator the organizer facilitates, and so holds the pen.
-        !(member.role === 'organizer' && !(await mediatorPresent(store, roomId)))
-      ) {
-        return {
-          code: 'single-text-mode',
-          message:
-            'Single-text mode is on: only the mediator edits the document; comment on the draft or vote on it instead. Your change was not saved.',
-        };
-      }
-      const locked = touched.filter((id) => state.locks.includes(id));
-      if (locked.length > 0) {
-        return {
-          code: 'clause-locked',
-          message: `${locked.length === 1 ? 'Clause' : 'Clauses'} ${locked.join(', ')} ${
-            locked.length === 1 ? 'is' : 'are'
-          } locked; your change was not saved.`,
-        };
-      }
-      return null;
-    },
-  };
-}

@@ -54,26 +54,36 @@ export interface AppendUpdate {
   at: number;
 }
 
-export interface Store extends CommentStore, GovernanceStore, AgreementStore {
-  readonly kind: 'sqlite' | 'postgres';
-  /** Creates or upgrades the schema; safe to run at every start. */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-
+/** Rooms: created with their first document state and organizer. */
+export interface RoomStore {
   /** Creates the room, its first document state and its organizer in one transaction. */
   createRoom(room: RoomRecord, initialUpdate: Uint8Array, organizer: MemberRecord): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | undefined>;
+}
 
+/** A room's document: appended updates, the snapshot they fold into, and who changed which clause. */
+export interface DocStore {
   /** Appends durably (committed when the promise resolves) and returns the update's seq. */
   appendUpdate(update: AppendUpdate): Promise<number>;
   loadDoc(roomId: string): Promise<DocLoad>;
   /** Atomically stores `snapshot` as the state up to `upToSeq` and drops the updates it folds in. */
   compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
   listClauseChanges(roomId: string, sinceAt: number): Promise<ClauseChange[]>;
+}
 
+/** The people admitted to a room. */
+export interface MemberStore {
   createMember(member: MemberRecord): Promise<void>;
   getMember(roomId: string, memberId: string): Promise<MemberRecord | undefined>;
   listMembers(roomId: string): Promise<MemberRecord[]>;
   /** Marks the member revoked; false when there is no such member. Idempotent. */
   revokeMember(roomId: string, memberId: string, at: number): Promise<boolean>;
+}
+
+export interface Store
+  extends RoomStore, DocStore, MemberStore, CommentStore, GovernanceStore, AgreementStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema; safe to run at every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
 }

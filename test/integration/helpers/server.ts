@@ -23,6 +23,7 @@ export interface StartServerOptions {
   /** Keep the data dir on close (always kept when it was passed in). */
   keepDataDir?: boolean;
   collabLimits?: ParleyServerOptions['collabLimits'];
+  roomLimits?: ParleyServerOptions['roomLimits'];
   clientDir?: string;
 }
 
@@ -50,6 +51,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   });
   const server = await createParleyServer(config, {
     ...(options.collabLimits ? { collabLimits: options.collabLimits } : {}),
+    ...(options.roomLimits ? { roomLimits: options.roomLimits } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const url = `http://127.0.0.1:${server.port}`;

@@ -2,8 +2,6 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from './updateCheck';
 
-export type { WriteRefusalReason as WriteRefusal } from './types';
-
 /** A clock range [from, to) of one client's structs. */
 export interface ClockRange {
   from: number;

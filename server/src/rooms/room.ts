@@ -1,13 +1,19 @@
+// One loaded room: its document, awareness and peers, and the single write queue every change
+// goes through (check → apply → store → relay → notify), so no peer ever sees what the store
+// does not hold.
+import { clausesTouchedByUpdate } from '@parley/shared/room';
 import { closeCodes } from '@parley/shared/protocol';
-import { clausesTouchedBy, clausesTouchedByUpdate } from '@parley/shared/room';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Store } from '../store/types';
+import { countError } from '../metrics';
+import type { DocStore } from '../store/types';
+import type { AppliedChange, RoomContext, WriteRefusal } from './hooks';
+import type { HookRunner } from './hookRunner';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
-import { collabMetrics, countError } from './metrics';
 import type { Peer } from './peer';
-import type { DocChangedListener, StoredListener, WriteGuard } from './types';
+import { SlotValues } from './slots';
+import type { RoomSlot } from './slots';
 import type { DecodedUpdate } from './updateCheck';
 import { updateChangesDoc } from './updateCheck';
 import {
@@ -18,30 +24,18 @@ import {
   newStructRanges,
 } from './writeRefusal';
 import type { RefusedRanges } from './writeRefusal';
-import type { WriteRefusal } from './writeRefusal';
 
 export interface RoomDeps {
-  store: Store;
+  store: DocStore;
   logger: Logger;
   compactThreshold: number;
-  storedListeners: ReadonlySet<StoredListener>;
-  changedListeners: ReadonlySet<DocChangedListener>;
-  /** The current write guard (locks, single-text mode), or null. */
-  writeGuard(): WriteGuard | null;
+  hooks: HookRunner;
   /** Called once when a store write failed: the room must be dropped and reloaded. */
   onFailure(room: Room, error: unknown): void;
 }
 
-interface Captured {
-  update: Uint8Array;
-  clauseIds: string[];
-}
-
 /** Thrown into the caller when a client update passed decoding yet Yjs refused to apply it. */
 export class UpdateRejectedError extends Error {}
-
-/** Thrown into the caller when the write guard could not decide; nothing was applied. */
-export class WriteCheckFailedError extends Error {}
 
 /** What the room did with a client's update. */
 export type ClientUpdateResult =
@@ -54,23 +48,27 @@ interface ServerOrigin {
 
 type Origin = Peer | ServerOrigin;
 
+/** The changes one applied update produced, with their encoded updates, awaiting the store. */
+interface Capture {
+  origin: Origin;
+  items: AppliedChange[];
+  updates: Uint8Array[];
+}
+
 function randomClientId(): number {
   return Math.floor(Math.random() * 0xffffffff) >>> 0;
 }
 
-/**
- * One loaded room: its document, awareness and peers. Every document write goes through one
- * queue per room that applies it, appends it to the store and only then relays it, so a peer
- * never sees data the store does not hold.
- */
-export class Room {
+export class Room implements RoomContext {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
   idleTimer: NodeJS.Timeout | null = null;
   failed = false;
+  /** Services holding the room loaded while they work on it (peers hold it too). */
+  holds = 0;
   private queue: Promise<void> = Promise.resolve();
-  private capture: { origin: Origin; items: Captured[] } | null = null;
+  private capture: Capture | null = null;
   /** Per connection: the struct ranges refused from it. */
   private readonly refused = new WeakMap<Peer, RefusedRanges>();
   /** The client id server-side edits are made under, kept for the room's lifetime. */
@@ -79,6 +77,7 @@ export class Room {
   private sinceSnapshot: number;
   private compacting: Promise<void> | null = null;
   private readonly owners = new Map<number, Peer>();
+  private readonly slots: SlotValues;
 
   private constructor(
     readonly id: string,
@@ -90,6 +89,7 @@ export class Room {
     this.doc = doc;
     this.lastSeq = lastSeq;
     this.sinceSnapshot = sinceSnapshot;
+    this.slots = new SlotValues(id);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null);
@@ -114,6 +114,10 @@ export class Room {
     return new Room(id, doc, lastSeq, stored.updates.length, deps);
   }
 
+  slot<T>(slot: RoomSlot<T>): T {
+    return this.slots.get(slot);
+  }
+
   private readonly captureUpdate = (
     update: Uint8Array,
     origin: unknown,
@@ -121,7 +125,13 @@ export class Room {
     transaction: Y.Transaction,
   ): void => {
     if (this.capture === null || origin !== this.capture.origin) return;
-    this.capture.items.push({ update, clauseIds: clausesTouchedBy(transaction) });
+    const from = this.capture.origin;
+    this.capture.items.push({
+      transaction,
+      memberId: 'member' in from ? from.member.memberId : from.memberId,
+      clauseIds: [],
+    });
+    this.capture.updates.push(update);
   };
 
   private readonly relayAwareness = (
@@ -149,15 +159,12 @@ export class Room {
 
   addPeer(peer: Peer): void {
     this.peers.add(peer);
-    if (this.idleTimer !== null) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = null;
-    }
     peer.send(encodeSyncStep1(this.doc));
     const others = [...this.awareness.getStates().keys()];
     if (others.length > 0) {
       peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)));
     }
+    this.deps.hooks.connected(this, peer);
   }
 
   removePeer(peer: Peer): void {
@@ -165,6 +172,12 @@ export class Room {
     const ids = [...peer.awarenessIds].filter((id) => this.owners.get(id) === peer);
     for (const id of ids) this.owners.delete(id);
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.deps.hooks.disconnected(this, peer);
+  }
+
+  /** Whether nothing keeps the room loaded: no peer and no service at work on it. */
+  get unused(): boolean {
+    return this.peers.size === 0 && this.holds === 0;
   }
 
   /**
@@ -174,7 +187,7 @@ export class Room {
    */
   mayControlAwareness(peer: Peer, clientId: number): boolean {
     const owner = this.owners.get(clientId);
-    return owner === undefined || owner === peer || owner.member.sub === peer.member.sub;
+    return owner === undefined || owner === peer || owner.member.memberId === peer.member.memberId;
   }
 
   applyAwareness(peer: Peer, update: Uint8Array, clientIds: number[]): void {
@@ -185,6 +198,7 @@ export class Room {
       peer.awarenessIds.add(id);
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    this.deps.hooks.awareness(this, peer, clientIds);
   }
 
   awarenessMessage(): Uint8Array {
@@ -203,9 +217,10 @@ export class Room {
   }
 
   /**
-   * Applies, stores, then relays a writer's update, unless the write guard refuses it: then none
-   * of its content is applied, stored or relayed, and the result carries an update that undoes
-   * the writer's own insertions on its side. Rejects with UpdateRejectedError if Yjs refuses it.
+   * Applies, stores, then relays a writer's update, unless a beforeWrite hook refuses it: then
+   * none of its content is applied, stored or relayed, and the result carries an update that
+   * undoes the writer's own insertions on its side. Rejects with UpdateRejectedError if Yjs
+   * refuses it, and with WriteCheckFailedError if a hook could not decide.
    */
   applyClientUpdate(
     peer: Peer,
@@ -232,7 +247,7 @@ export class Room {
   }
 
   private async applyAndStore(peer: Peer, update: Uint8Array): Promise<void> {
-    const capture = { origin: peer as Origin, items: [] as Captured[] };
+    const capture: Capture = { origin: peer, items: [], updates: [] };
     this.capture = capture;
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -245,21 +260,17 @@ export class Room {
     } finally {
       this.capture = null;
     }
-    for (const item of capture.items) {
-      if (this.failed) break;
-      await this.store(peer, peer.member.sub, item);
-    }
+    await this.storeCaptured(capture, peer);
   }
 
-  /** Consults the write guard, only for updates that change something while it is active. */
+  /** Consults the beforeWrite hooks, only for updates that change something. */
   private async checkWrite(
     peer: Peer,
     update: Uint8Array,
     decoded: DecodedUpdate,
   ): Promise<WriteRefusal | null> {
     const refused = this.refused.get(peer);
-    const guard = this.deps.writeGuard();
-    if (refused === undefined && guard === null) return null;
+    if (refused === undefined && !this.deps.hooks.writeChecks) return null;
     if (!updateChangesDoc(decoded, this.doc)) return null;
     if (refused !== undefined && dependsOnRefused(decoded, refused)) {
       return {
@@ -268,22 +279,21 @@ export class Room {
           'This change builds on a change the server refused; it was not saved either. Reload the document.',
       };
     }
-    if (guard === null) return null;
-    const ask = async <T>(question: () => T | Promise<T>): Promise<T> => {
-      try {
-        return await question();
-      } catch (error) {
-        throw new WriteCheckFailedError(error instanceof Error ? error.message : String(error));
-      }
-    };
-    if (!(await ask(() => guard.needsCheck(this.id)))) return null;
-    let touched: string[];
-    try {
-      touched = clausesTouchedByUpdate(this.doc, update).clauses;
-    } catch (error) {
-      throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
-    }
-    return ask(() => guard.check(this.id, peer.member, touched));
+    let touched: readonly string[] | null = null;
+    return this.deps.hooks.beforeWrite(this, {
+      member: peer.member,
+      update,
+      touchedClauses: () => {
+        if (touched === null) {
+          try {
+            touched = clausesTouchedByUpdate(this.doc, update).clauses;
+          } catch (error) {
+            throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
+          }
+        }
+        return touched;
+      },
+    });
   }
 
   /**
@@ -305,7 +315,7 @@ export class Room {
       }
       if (updates.length === 0) return;
       const origin: ServerOrigin = { memberId };
-      const capture = { origin: origin as Origin, items: [] as Captured[] };
+      const capture: Capture = { origin, items: [], updates: [] };
       this.capture = capture;
       try {
         Y.transact(
@@ -318,22 +328,27 @@ export class Room {
       } finally {
         this.capture = null;
       }
-      for (const item of capture.items) {
-        if (this.failed) break;
-        await this.store(null, memberId, item);
-      }
+      await this.storeCaptured(capture, null);
       if (this.failed) throw new Error('the change could not be stored');
     });
   }
 
-  private async store(peer: Peer | null, memberId: string | null, item: Captured): Promise<void> {
+  private async storeCaptured(capture: Capture, peer: Peer | null): Promise<void> {
+    for (const [index, item] of capture.items.entries()) {
+      if (this.failed) break;
+      this.deps.hooks.changed(this, item);
+      await this.store(peer, item, capture.updates[index]!);
+    }
+  }
+
+  private async store(peer: Peer | null, item: AppliedChange, update: Uint8Array): Promise<void> {
     const started = performance.now();
     let seq: number;
     try {
       seq = await this.deps.store.appendUpdate({
         roomId: this.id,
-        data: item.update,
-        memberId,
+        data: update,
+        memberId: item.memberId,
         clauseIds: item.clauseIds,
         at: Date.now(),
       });
@@ -342,38 +357,21 @@ export class Room {
       this.fail(error);
       return;
     }
-    collabMetrics.appendSeconds.observe((performance.now() - started) / 1000);
-    collabMetrics.updatesStored.inc();
+    const appendMs = performance.now() - started;
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.sinceSnapshot += 1;
-    const message = encodeUpdate(item.update);
+    const message = encodeUpdate(update);
     for (const other of this.peers) if (other !== peer) other.send(message);
-    this.notifyStored();
-    this.notifyChanged(item.clauseIds, memberId);
+    this.deps.hooks.stored(this, {
+      seq,
+      update,
+      memberId: item.memberId,
+      clauseIds: item.clauseIds,
+      origin: peer === null ? 'server' : 'client',
+      appendMs,
+    });
     if (this.sinceSnapshot >= this.deps.compactThreshold && this.compacting === null) {
       this.startCompaction();
-    }
-  }
-
-  private notifyChanged(clauseIds: string[], memberId: string | null): void {
-    for (const listener of this.deps.changedListeners) {
-      try {
-        listener(this.id, { clauseIds, memberId });
-      } catch (error) {
-        this.deps.logger.error({ err: error, roomId: this.id }, 'doc-changed listener failed');
-      }
-    }
-  }
-
-  private notifyStored(): void {
-    if (this.deps.storedListeners.size === 0) return;
-    const vector = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(this.doc)));
-    for (const listener of this.deps.storedListeners) {
-      try {
-        listener(this.id, vector);
-      } catch (error) {
-        this.deps.logger.error({ err: error, roomId: this.id }, 'stored listener failed');
-      }
     }
   }
 
@@ -428,5 +426,6 @@ export class Room {
     this.awareness.destroy();
     this.doc.off('update', this.captureUpdate);
     this.doc.destroy();
+    this.slots.clear();
   }
 }

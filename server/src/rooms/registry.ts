@@ -1,23 +1,23 @@
+// Loaded rooms by id: concurrent callers share one load, onLoad hooks run before anyone sees a
+// room, and a room nobody holds is flushed, unloaded (onUnload) and released after an idle delay.
 import type { Logger } from 'pino';
-import type { Store } from '../store/types';
 import { closeCodes } from '@parley/shared/protocol';
-import { collabMetrics, countError } from './metrics';
+import { collabMetrics, countError } from '../metrics';
+import type { DocStore } from '../store/types';
+import type { HookRunner } from './hookRunner';
 import { Room } from './room';
-import type { DocChangedListener, StoredListener, WriteGuard } from './types';
 
 export interface RoomRegistryOptions {
-  store: Store;
+  store: DocStore;
   logger: Logger;
   idleUnloadMs: number;
   compactThreshold: number;
-  storedListeners: ReadonlySet<StoredListener>;
-  changedListeners: ReadonlySet<DocChangedListener>;
-  writeGuard(): WriteGuard | null;
+  hooks(): HookRunner;
 }
 
 /**
- * Loaded rooms by id. Concurrent callers share one load; a room being unloaded is flushed
- * completely before it can be loaded again, so a reload always sees every stored update.
+ * A room being unloaded is flushed completely before it can be loaded again, so a reload always
+ * sees every stored update.
  */
 export class RoomRegistry {
   private readonly loaded = new Map<string, Room>();
@@ -58,30 +58,50 @@ export class RoomRegistry {
     }
   }
 
+  /** Runs `work` with the room loaded; it stays loaded until `work` settles. */
+  async hold<T>(roomId: string, work: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.acquire(roomId);
+    room.holds++;
+    try {
+      return await work(room);
+    } finally {
+      room.holds--;
+      this.release(room);
+    }
+  }
+
   private async load(roomId: string): Promise<Room> {
     const started = performance.now();
+    const hooks = this.options.hooks();
+    let room: Room;
     try {
-      const room = await Room.load(roomId, {
+      room = await Room.load(roomId, {
         store: this.options.store,
         logger: this.options.logger,
         compactThreshold: this.options.compactThreshold,
-        storedListeners: this.options.storedListeners,
-        changedListeners: this.options.changedListeners,
-        writeGuard: this.options.writeGuard,
+        hooks,
         onFailure: (failed, error) => this.dropFailed(failed, error),
       });
-      this.loaded.set(roomId, room);
-      collabMetrics.roomsLoaded.inc();
-      this.options.logger.debug(
-        { roomId, ms: Math.round(performance.now() - started) },
-        'room loaded',
-      );
-      return room;
     } catch (error) {
       countError('load');
       this.options.logger.error({ err: error, roomId }, 'room load failed');
       throw error;
     }
+    try {
+      await hooks.load(room);
+    } catch (error) {
+      room.destroy();
+      countError('load');
+      this.options.logger.error({ err: error, roomId }, 'room load hook failed');
+      throw error;
+    }
+    this.loaded.set(roomId, room);
+    collabMetrics.roomsLoaded.inc();
+    this.options.logger.debug(
+      { roomId, ms: Math.round(performance.now() - started) },
+      'room loaded',
+    );
+    return room;
   }
 
   private cancelIdle(room: Room): void {
@@ -93,12 +113,12 @@ export class RoomRegistry {
 
   /** Starts the idle countdown once nobody holds the room any more. */
   release(room: Room): void {
-    if (room.peers.size > 0 || room.failed) return;
+    if (!room.unused || room.failed) return;
     if (this.loaded.get(room.id) !== room) return;
     this.cancelIdle(room);
     room.idleTimer = setTimeout(() => {
       room.idleTimer = null;
-      if (room.peers.size === 0) void this.unload(room);
+      if (room.unused) void this.unload(room);
     }, this.options.idleUnloadMs);
     room.idleTimer.unref();
   }
@@ -112,6 +132,7 @@ export class RoomRegistry {
       .catch((error: unknown) => {
         this.options.logger.error({ err: error, roomId: room.id }, 'flush before unload failed');
       })
+      .then(() => this.options.hooks().unload(room))
       .finally(() => {
         room.destroy();
         this.unloading.delete(room.id);
@@ -134,6 +155,7 @@ export class RoomRegistry {
     for (const peer of [...room.peers]) {
       peer.close(closeCodes.storeFailed, 'document could not be saved; reconnect to resync');
     }
+    // No onUnload: the document holds a change the store does not, so nothing may build on it.
     room.destroy();
   }
 
