@@ -1,3 +1,5 @@
+// The composition root: builds the store, the room runtime, Socket.IO and every feature, wires
+// them in one place, and stops them in the right order.
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
@@ -6,44 +8,32 @@ import type { Logger } from 'pino';
 import { COMMENT_RATE_BURST, COMMENT_RATE_PER_MINUTE } from '@parley/shared/comments';
 import { memberColor } from '@parley/shared/permissions';
 import { MAX_REST_BODY_BYTES } from '@parley/shared/protocol';
+import { partyIndexOf, readRoomParties } from '@parley/shared/room';
 import type { Config } from './config';
 import { createLogger } from './logger';
 import { serverMetrics } from './metrics';
 import { createStore } from './store';
 import type { Store } from './store';
 import { attachCollab } from './collab';
-import type { Authenticate, CollabHandle, CollabLimits } from './collab';
+import type { CollabHandle, CollabLimits } from './collab';
 import { createRoomRuntime } from './rooms';
-import type { RoomRuntime } from './rooms';
+import type { RoomHook, RoomRuntime } from './rooms';
 import { metricsHook, touchedClausesHook } from './rooms/builtin';
-import { saveStatusHook } from './realtime/saveStatusHook';
-import { proposalStalenessHook, signOffVoidingHook } from './mediation/agreementHooks';
-import { governanceWriteRules } from './mediation/writeRules';
 import { createAuthenticator, createTokenService, listenOrigins } from './auth';
 import type { OriginPolicy } from './auth';
-import { ServiceError } from './services';
-import type { ServiceContext } from './services';
-import {
-  installErrorHandling,
-  registerClientRoutes,
-  registerHealthRoutes,
-  registerInviteRoutes,
-  registerRoomRoutes,
-  registerTemplateRoutes,
-} from './http';
-import { attachRealtime } from './realtime';
-import { createAgreement } from './mediation/agreement';
-import { registerAgreementRoutes } from './http/routes/agreement';
-import { commentsRealtime } from './realtime/comments-realtime';
-import { CommentsService } from './comments';
-import type { RateLimitOptions } from './comments';
-import { registerCommentRoutes, registerGovernanceRoutes } from './http/routes';
-import type { Realtime } from './realtime';
-import { AuditLog } from './mediation/audit';
-import { RoomModes } from './mediation/roomMode';
-import { silentGovernancePublisher } from './mediation/roomModeDeps';
-import type { GovernanceDeps, GovernancePublisher } from './mediation/roomModeDeps';
-import { governanceRealtime } from './realtime/governance';
+import { ServiceError } from './errors';
+import { installErrorHandling, registerClientRoutes, registerHealthRoutes } from './http';
+import { attachSocketServer, createBroadcaster, createIo } from './realtime';
+import type { SocketServer } from './realtime';
+import type { Feature } from './feature';
+import { createAgreementFeature } from './features/agreement';
+import { AuditLog, createAuditFeature } from './features/audit';
+import { createCommentsFeature } from './features/comments';
+import type { RateLimitOptions } from './features/comments';
+import { GovernanceStates, createGovernanceFeature } from './features/governance';
+import { createMembersFeature } from './features/members';
+import { createPresenceFeature } from './features/presence';
+import { createRoomsFeature } from './features/rooms';
 
 export interface ParleyServerOptions {
   logger?: Logger;
@@ -65,13 +55,11 @@ export interface ParleyServer {
   store: Store;
   collab: CollabHandle;
   rooms: RoomRuntime;
-  realtime: Realtime;
+  sockets: SocketServer;
   /** The rooms' hash-chained audit log. */
   audit: AuditLog;
-  /** Mediation mode, locks and agenda of each room. */
-  modes: RoomModes;
   logger: Logger;
-  /** Stops accepting, ends every connection, flushes the collab rooms, closes the store. */
+  /** Stops accepting, ends every connection, flushes the rooms, closes the store. */
   close(): Promise<void>;
 }
 
@@ -88,6 +76,7 @@ export async function createParleyServer(
 ): Promise<ParleyServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = serverMetrics();
+  const now = () => Date.now();
   const store =
     options.store ??
     createStore({
@@ -116,131 +105,134 @@ export async function createParleyServer(
   const tokens = createTokenService(config.secret);
   const auth = createAuthenticator({ store, tokens, origins });
 
-  const collabAuthenticate: Authenticate = (roomId, token, origin, host) =>
-    auth.authenticate(roomId, token, origin, host);
-  const rooms = createRoomRuntime({
+  const runtime = createRoomRuntime({
     store,
     logger,
     idleUnloadMs: config.roomIdleUnloadMs,
     ...options.roomLimits,
   });
+  // Services see a room that cannot load as "try again shortly", never as an empty document.
+  const rooms: RoomRuntime = {
+    ...runtime,
+    getDoc: async (roomId) => {
+      try {
+        return await runtime.getDoc(roomId);
+      } catch (error) {
+        logger.error({ err: error, roomId }, 'room could not be loaded');
+        metrics.errors.inc({ source: 'collab' });
+        throw new ServiceError(
+          503,
+          'unavailable',
+          'The room could not be loaded; try again shortly.',
+        );
+      }
+    },
+  };
   const collab = attachCollab({
     server: app.server,
     rooms,
-    authenticate: collabAuthenticate,
+    authenticate: (roomId, token, origin, host) => auth.authenticate(roomId, token, origin, host),
     logger,
     memberColor: (member, partyIndex) => memberColor(member.role, partyIndex),
     ...(options.collabLimits ? { limits: options.collabLimits } : {}),
   });
 
+  const io = createIo(app.server, origins);
+  const broadcast = createBroadcaster(io);
   const audit = new AuditLog(store);
-  const modes = new RoomModes(store);
-  const getDoc = async (roomId: string) => {
-    try {
-      return await rooms.getDoc(roomId);
-    } catch (error) {
-      logger.error({ err: error, roomId }, 'room could not be loaded');
-      metrics.errors.inc({ source: 'collab' });
-      throw new ServiceError(
-        503,
-        'unavailable',
-        'The room could not be loaded; try again shortly.',
-      );
-    }
-  };
+  const states = new GovernanceStates(rooms, store);
 
-  let governancePublisher: GovernancePublisher = silentGovernancePublisher;
-  const governance: GovernanceDeps = {
-    store,
-    audit,
-    modes,
-    getDoc,
-    publisher: () => governancePublisher,
-    now: () => Date.now(),
-  };
-  const comments = new CommentsService({
-    store,
-    getDoc,
-    now: () => Date.now(),
-    rateLimit: options.commentRateLimit ?? {
-      burst: COMMENT_RATE_BURST,
-      perMinute: COMMENT_RATE_PER_MINUTE,
-    },
-  });
+  const features: Feature[] = [
+    createRoomsFeature({
+      auth,
+      store,
+      tokens,
+      rooms,
+      publicUrl: () => config.publicUrl ?? url,
+      now,
+    }),
+    createMembersFeature({
+      auth,
+      store,
+      tokens,
+      rooms,
+      audit,
+      publicUrl: () => config.publicUrl ?? url,
+      disconnectMember: (roomId, memberId) => {
+        collab.disconnectMember(roomId, memberId);
+        broadcast.endSessions(roomId, memberId, {
+          code: 'revoked',
+          message: 'Your invite to this room was revoked.',
+        });
+      },
+      now,
+    }),
+    createPresenceFeature({ broadcast, rooms, logger, now }),
+    createCommentsFeature({
+      auth,
+      logger,
+      store,
+      rooms,
+      broadcast,
+      now,
+      rateLimit: options.commentRateLimit ?? {
+        burst: COMMENT_RATE_BURST,
+        perMinute: COMMENT_RATE_PER_MINUTE,
+      },
+    }),
+    createGovernanceFeature({ auth, store, audit, states, rooms, broadcast, now }),
+    createAgreementFeature({
+      auth,
+      store,
+      rooms,
+      audit,
+      broadcast,
+      mediationMode: async (roomId) => (await states.read(roomId)).mode,
+      logger,
+      now,
+    }),
+    createAuditFeature({ auth, audit }),
+  ];
 
-  const agreement = createAgreement({
-    store,
-    getDoc,
-    applyServerChange: (roomId, change, attribution) =>
-      rooms.applyServerChange(roomId, change, attribution),
-    audit: async (roomId, entry) => {
-      await audit.append(roomId, entry);
-    },
-    mediationMode: async (roomId) => (await modes.getMediationState(roomId)).mode,
-    now: () => Date.now(),
-  });
+  // Every room runs these, in this order: attribution before anything is stored, the features'
+  // write rules and reactions, metrics last.
+  const hooks: RoomHook[] = [
+    touchedClausesHook(),
+    ...features.flatMap((feature) => feature.hooks ?? []),
+    metricsHook(),
+  ];
+  runtime.register(hooks);
 
-  const realtime = attachRealtime({
-    httpServer: app.server,
+  const sockets = attachSocketServer({
+    io,
     auth,
     tokens,
-    origins,
-    store,
-    getDoc,
     logger,
+    colorOf: async (member) => {
+      try {
+        const parties = readRoomParties(await rooms.getDoc(member.roomId));
+        return memberColor(member.role, partyIndexOf(parties, member.partyId));
+      } catch (error) {
+        logger.warn({ err: error, roomId: member.roomId }, 'room not loadable for presence colour');
+        return memberColor(member.role, null);
+      }
+    },
+    handlers: features.flatMap((feature) => (feature.socket ? [feature.socket] : [])),
     onConnectionsChanged: (delta) => metrics.socketConnections.inc(delta),
     onError: () => metrics.errors.inc({ source: 'socketio' }),
-    features: [
-      commentsRealtime(comments, logger),
-      agreement.realtime,
-      governanceRealtime(governance, (publisher) => {
-        governancePublisher = publisher;
-      }),
-    ],
   });
-  rooms.register([
-    touchedClausesHook(),
-    governanceWriteRules(modes, store),
-    metricsHook(),
-    saveStatusHook((roomId, clocks) => realtime.stored(roomId, clocks)),
-    proposalStalenessHook(agreement.services.proposals, (error, roomId) =>
-      logger.warn({ err: error, roomId }, 'proposals not rechecked after a document change'),
-    ),
-    signOffVoidingHook(agreement.services.signOffs),
-  ]);
-
-  const services: ServiceContext = {
-    store,
-    tokens,
-    getDoc,
-    publicUrl: () => config.publicUrl ?? url,
-    disconnectMember: (roomId: string, memberId: string) => {
-      collab.disconnectMember(roomId, memberId);
-      realtime.disconnectMember(roomId, memberId, {
-        code: 'revoked',
-        message: 'Your invite to this room was revoked.',
-      });
-    },
-    now: () => Date.now(),
-    audit: (roomId, entry) => audit.append(roomId, entry),
-  };
 
   installErrorHandling(app, () => metrics.errors.inc({ source: 'http' }));
   registerHealthRoutes(app, metrics.registry);
-  registerTemplateRoutes(app);
-  registerRoomRoutes(app, { services, auth });
-  registerInviteRoutes(app, { services, auth });
-  registerCommentRoutes(app, { auth, comments });
-  registerGovernanceRoutes(app, { auth, governance });
-  registerAgreementRoutes(app, { auth, ...agreement.services });
+  for (const feature of features) feature.routes?.(app);
   await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
 
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await collab.close().catch(() => undefined);
-    await rooms.close().catch(() => undefined);
-    await realtime.close().catch(() => undefined);
+    await sockets.close().catch(() => undefined);
+    await runtime.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
@@ -253,7 +245,6 @@ export async function createParleyServer(
     closing ??= (async () => {
       // Stop accepting first, then end the live connections that keep the server open.
       const httpClosed = app.close();
-      agreement.close();
       let failed = false;
       const step = async (what: string, fn: () => Promise<unknown>) => {
         try {
@@ -263,11 +254,11 @@ export async function createParleyServer(
           failed = true;
         }
       };
-      comments.stop();
-      await step('closing Socket.IO', () => realtime.close());
-      // Flushes every pending document update to the store before the store closes.
+      for (const feature of features) feature.close?.();
+      await step('closing Socket.IO', () => sockets.close());
       await step('closing /collab', () => collab.close());
-      await step('unloading the rooms', () => rooms.close());
+      // Flushes every pending document update to the store before the store closes.
+      await step('unloading the rooms', () => runtime.close());
       await step('closing HTTP', () => httpClosed);
       await step('closing the store', () => store.close());
       if (failed) throw new Error('Parley stopped with errors; see the log above.');
@@ -276,5 +267,15 @@ export async function createParleyServer(
     return closing;
   };
 
-  return { url, port: address.port, store, collab, rooms, realtime, audit, modes, logger, close };
+  return {
+    url,
+    port: address.port,
+    store,
+    collab,
+    rooms,
+    sockets,
+    audit,
+    logger,
+    close,
+  };
 }

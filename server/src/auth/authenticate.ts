@@ -1,5 +1,5 @@
 import type { MemberClaims } from '@parley/shared/protocol';
-import type { Store } from '../store/types';
+import type { MemberStore, RoomStore } from '../store/types';
 import type { TokenService } from './tokens';
 import type { OriginPolicy } from './origin';
 import { isOriginAllowed } from './origin';
@@ -23,7 +23,7 @@ export interface Authenticator {
 }
 
 export function createAuthenticator(deps: {
-  store: Store;
+  store: RoomStore & MemberStore;
   tokens: TokenService;
   origins: OriginPolicy;
 }): Authenticator {

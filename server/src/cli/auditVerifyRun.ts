@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { auditEntrySchema } from '@parley/shared/mediation';
 import type { AuditEntry, AuditVerification } from '@parley/shared/mediation';
 import { z } from 'zod';
-import { verifyAuditEntries } from '../mediation/auditHash';
+import { verifyAuditEntries } from '../features/audit';
 import { createStore, SQLITE_FILE_NAME } from '../store';
 import type { Store } from '../store';
 

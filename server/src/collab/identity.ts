@@ -1,21 +1,12 @@
+// Who a collab connection is in the room's presence: taken from its token, never from the client.
 import { memberColor } from '@parley/shared/permissions';
-import * as Y from 'yjs';
+import { partyIndexOf, readRoomParties } from '@parley/shared/room';
+import type * as Y from 'yjs';
 import type { AwarenessIdentity } from './awarenessRewrite';
 import type { MemberClaims } from '@parley/shared/protocol';
 
 export function defaultMemberColor(member: MemberClaims, partyIndex: number | null): string {
   return memberColor(member.role, partyIndex);
-}
-
-/** Position of the party in the room's party list, or null when the member has none or it is unknown. */
-export function partyIndexIn(doc: Y.Doc, partyId: string | null): number | null {
-  if (partyId === null) return null;
-  const parties = doc.getMap('meta').get('parties');
-  if (!(parties instanceof Y.Array)) return null;
-  const index = parties
-    .toArray()
-    .findIndex((party) => party instanceof Y.Map && party.get('id') === partyId);
-  return index < 0 ? null : index;
 }
 
 export function awarenessIdentity(
@@ -28,6 +19,6 @@ export function awarenessIdentity(
     name: member.name,
     role: member.role,
     party: member.partyId,
-    color: colorOf(member, partyIndexIn(doc, member.partyId)),
+    color: colorOf(member, partyIndexOf(readRoomParties(doc), member.partyId)),
   };
 }

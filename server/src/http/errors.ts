@@ -1,5 +1,6 @@
+// Every REST failure leaves in one shape, `{ error: { code, message } }`, with a fitting status.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ServiceError } from '../services/errors';
+import { ServiceError } from '../errors';
 
 function body(code: string, message: string, details?: Record<string, unknown>) {
   return { error: { code, message, ...details } };

@@ -1,5 +1,6 @@
+// Request parts are parsed with their zod schema at the edge; a mismatch names each bad field.
 import type { z } from 'zod';
-import { ServiceError } from '../services/errors';
+import { ServiceError } from '../errors';
 
 /** Parses a request part with its schema; a mismatch is a 400 naming each bad field. */
 export function parseWith<T extends z.ZodType>(

@@ -1,4 +1,18 @@
-export { attachRealtime } from './socket-server';
-export type { Realtime, RealtimeOptions } from './socket-server';
-export { PresenceRegistry } from './presence';
-export { SaveStatusTracker, storedClocksFromStore } from './save-status';
+// Socket.IO: the typed server, the audience channels, the broadcaster services push through,
+// and the session handling every feature's events run under.
+export { createIo } from './io';
+export type { ParleyIo, ParleySocket } from './io';
+export {
+  channelOf,
+  channelsOf,
+  everyone,
+  memberAudience,
+  partyAudience,
+  roleAudience,
+} from './channels';
+export type { Audience } from './channels';
+export { createBroadcaster } from './broadcaster';
+export type { RoomBroadcaster, RoomEmitter } from './broadcaster';
+export { attachSocketServer } from './socketServer';
+export type { EventHandler, SocketHandlers, SocketServer } from './socketServer';
+export { invalidPayload, route, router } from './route';

@@ -1,8 +1,10 @@
+// Thin Socket.IO handlers: parse the payload with its schema, call the service, turn a refusal
+// into an error ack.
 import type { z } from 'zod';
 import { ackError, ackOk } from '@parley/shared/protocol';
-import type { Ack, MemberClaims } from '@parley/shared/protocol';
-import { ServiceError } from '../services/errors';
-import type { EventHandler, ParleyIo, ParleySocket } from './socket-server';
+import type { Ack } from '@parley/shared/protocol';
+import { ServiceError } from '../errors';
+import type { EventHandler } from './socketServer';
 
 /** The ack for a payload that failed its schema, naming every field at fault. */
 export function invalidPayload(event: string, error: z.ZodError): Ack<never> {
@@ -40,20 +42,4 @@ export function router(on: (event: string, fn: EventHandler) => void) {
     schema: S,
     run: (payload: z.output<S>) => Promise<unknown>,
   ): void => on(event, route(event, schema, run));
-}
-
-/**
- * The sockets of a room whose member passes `keep`. Features emit socket by socket to these, so a
- * private event never goes to a shared channel.
- */
-export function roomSockets(
-  io: ParleyIo | null,
-  roomId: string,
-  keep: (member: MemberClaims) => boolean = () => true,
-): ParleySocket[] {
-  if (io === null) return [];
-  return [...io.of('/').sockets.values()].filter((s) => {
-    const member = s.data.member as MemberClaims | undefined;
-    return member !== undefined && member.roomId === roomId && keep(member);
-  });
 }

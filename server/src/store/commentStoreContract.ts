@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment, CommentActor, CommentThread } from '@parley/shared/comments';
-import type { Store } from './types';
+import type { Store } from './store';
 
 const T0 = 1_750_000_000_000;
 

@@ -1,10 +1,25 @@
-import { createKyselyStore } from './kyselyStore';
+// Opens the store on SQLite (a file in DATA_DIR) or PostgreSQL, with every slice over the same
+// connection.
+import type { Kysely } from 'kysely';
+import { createAgreementStore } from '../features/agreement';
+import type { AgreementTables } from '../features/agreement';
+import { createAuditStore } from '../features/audit';
+import type { AuditTables } from '../features/audit';
+import { createCommentStore } from '../features/comments';
+import type { CommentTables } from '../features/comments';
+import { createGovernanceStore } from '../features/governance';
+import type { GovernanceTables } from '../features/governance';
+import type { CoreTables } from './coreSchema';
+import { createCoreStore } from './coreStore';
+import { migrateToLatest } from './migrations';
 import { openPostgres } from './postgresDatabase';
 import { openSqlite } from './sqliteDatabase';
 import type { SqliteSynchronous } from './sqliteDatabase';
+import { migrations } from './store';
+import type { Database, Store } from './store';
 import { withTiming } from './timing';
 import type { QueryTimer } from './timing';
-import type { Store } from './types';
+import type { StoreKind } from './types';
 
 export type StoreOptions = (
   | { kind: 'sqlite'; dataDir: string; synchronous?: SqliteSynchronous }
@@ -14,11 +29,37 @@ export type StoreOptions = (
   onQuery?: QueryTimer;
 };
 
+/**
+ * A slice's view of the database: only its own tables. Kysely's types are not covariant in the
+ * schema, so this one cast stands for "the whole schema contains this slice's tables", which the
+ * constraint checks.
+ */
+function slice<T extends object>(db: Kysely<Database>): Database extends T ? Kysely<T> : never {
+  return db as unknown as Database extends T ? Kysely<T> : never;
+}
+
+function storeOver(db: Kysely<Database>, kind: StoreKind): Store {
+  let closing: Promise<void> | undefined;
+  return {
+    ...createCoreStore(slice<CoreTables>(db)),
+    ...createCommentStore(slice<CommentTables>(db)),
+    ...createGovernanceStore(slice<GovernanceTables>(db)),
+    ...createAuditStore(slice<AuditTables>(db)),
+    ...createAgreementStore(slice<AgreementTables>(db)),
+    kind,
+    migrate: () => migrateToLatest(db, migrations(kind)),
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}
+
 /** Opens the store; call `migrate()` on it before use. */
 export function createStore(options: StoreOptions): Store {
   const store =
     options.kind === 'sqlite'
-      ? createKyselyStore(openSqlite(options.dataDir, options.synchronous), 'sqlite')
-      : createKyselyStore(openPostgres(options.databaseUrl), 'postgres');
+      ? storeOver(openSqlite<Database>(options.dataDir, options.synchronous), 'sqlite')
+      : storeOver(openPostgres<Database>(options.databaseUrl), 'postgres');
   return options.onQuery ? withTiming(store, options.onQuery) : store;
 }

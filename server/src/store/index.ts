@@ -1,3 +1,4 @@
+// The store: SQLite or PostgreSQL behind one set of slices.
 export { createStore } from './createStore';
 export type { StoreOptions } from './createStore';
 export { SQLITE_FILE_NAME } from './sqliteDatabase';
@@ -5,22 +6,16 @@ export type { SqliteSynchronous } from './sqliteDatabase';
 export { StoreError } from './storeError';
 export type { StoreErrorCode } from './storeError';
 export type { QueryTimer } from './timing';
-export type { CommentPatch, CommentStore, NotificationRecord, VisitRecord } from './commentTypes';
-export type {
-  AuditTip,
-  ClauseLockRecord,
-  DraftRecord,
-  DraftVoteRecord,
-  GovernanceStore,
-  MediationStateRecord,
-} from './governanceTypes';
-export type { AgreementStore } from './agreementTypes';
+export type { Database, Store } from './store';
 export type {
   AppendUpdate,
   ClauseChange,
   DocLoad,
+  DocStore,
   MemberRecord,
+  MemberStore,
   RoomRecord,
-  Store,
+  RoomStore,
   StoredUpdate,
+  StoreKind,
 } from './types';

@@ -1,51 +1,22 @@
+// Core rows into records: numbers from either driver's bigints, roles checked, bytes copied.
+import type { Selectable } from 'kysely';
+import { roleSchema } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
+import { toBytes, toNullableNumber, toNumber } from './columns';
+import type { CoreTables } from './coreSchema';
 import type { ClauseChange, MemberRecord, RoomRecord, StoredUpdate } from './types';
 
-export function toNumber(value: number | string | bigint): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) {
-    throw new Error(`store returned a non-integer or unsafe integer: ${String(value)}`);
-  }
-  return n;
-}
-
-/** Copies, so callers get a plain Uint8Array that compares equal to the bytes they stored. */
-export function toBytes(value: Uint8Array): Uint8Array {
-  return new Uint8Array(value);
-}
-
-/** A Buffer view over the caller's bytes (no copy); both drivers bind Buffers as BLOB/BYTEA. */
-export function toBuffer(value: Uint8Array): Buffer {
-  return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-}
-
-const roles: readonly Role[] = ['organizer', 'negotiator', 'viewer', 'mediator', 'observer'];
-
 function toRole(value: string): Role {
-  const role = roles.find((r) => r === value);
-  if (!role) {
-    throw new Error(`store holds a member with an unknown role: ${value}`);
-  }
-  return role;
+  const role = roleSchema.safeParse(value);
+  if (!role.success) throw new Error(`store holds a member with an unknown role: ${value}`);
+  return role.data;
 }
 
-export function roomFromRow(row: {
-  id: string;
-  title: string;
-  created_at: number | string;
-}): RoomRecord {
+export function roomFromRow(row: Omit<Selectable<CoreTables['rooms']>, 'last_seq'>): RoomRecord {
   return { id: row.id, title: row.title, createdAt: toNumber(row.created_at) };
 }
 
-export function memberFromRow(row: {
-  room_id: string;
-  id: string;
-  name: string;
-  role: string;
-  party_id: string | null;
-  created_at: number | string;
-  revoked_at: number | string | null;
-}): MemberRecord {
+export function memberFromRow(row: Selectable<CoreTables['members']>): MemberRecord {
   return {
     id: row.id,
     roomId: row.room_id,
@@ -53,16 +24,13 @@ export function memberFromRow(row: {
     role: toRole(row.role),
     partyId: row.party_id,
     createdAt: toNumber(row.created_at),
-    revokedAt: row.revoked_at === null ? null : toNumber(row.revoked_at),
+    revokedAt: toNullableNumber(row.revoked_at),
   };
 }
 
-export function updateFromRow(row: {
-  seq: number | string;
-  data: Buffer;
-  member_id: string | null;
-  created_at: number | string;
-}): StoredUpdate {
+export function updateFromRow(
+  row: Omit<Selectable<CoreTables['doc_updates']>, 'room_id'>,
+): StoredUpdate {
   return {
     seq: toNumber(row.seq),
     data: toBytes(row.data),
@@ -71,12 +39,9 @@ export function updateFromRow(row: {
   };
 }
 
-export function clauseChangeFromRow(row: {
-  seq: number | string;
-  clause_id: string;
-  member_id: string | null;
-  at: number | string;
-}): ClauseChange {
+export function clauseChangeFromRow(
+  row: Omit<Selectable<CoreTables['clause_changes']>, 'room_id'>,
+): ClauseChange {
   return {
     seq: toNumber(row.seq),
     clauseId: row.clause_id,

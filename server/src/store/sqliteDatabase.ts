@@ -1,8 +1,9 @@
+// Opens the embedded SQLite database in DATA_DIR, in WAL mode, with the durability the store
+// promises.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database } from './schema';
 
 export const SQLITE_FILE_NAME = 'parley.db';
 
@@ -14,10 +15,10 @@ export const SQLITE_FILE_NAME = 'parley.db';
  */
 export type SqliteSynchronous = 'normal' | 'full';
 
-export function openSqlite(
+export function openSqlite<DB>(
   dataDir: string,
   synchronous: SqliteSynchronous = 'normal',
-): Kysely<Database> {
+): Kysely<DB> {
   mkdirSync(dataDir, { recursive: true });
   const sqlite = new BetterSqlite3(join(dataDir, SQLITE_FILE_NAME));
   try {
@@ -31,5 +32,5 @@ export function openSqlite(
     sqlite.close();
     throw error;
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
 }

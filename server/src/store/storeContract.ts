@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './storeError';
 import { describeCommentStoreContract } from './commentStoreContract';
-import type { MemberRecord, RoomRecord, Store } from './types';
+import type { Store } from './store';
+import type { MemberRecord, RoomRecord } from './types';
 
 export interface StoreUnderTest {
   /** A migrated store. */

@@ -1,4 +1,5 @@
-import type { Store } from './types';
+// Times each core store call for the latency histogram, without letting the metric fail a write.
+import type { Store } from './store';
 
 /** Called once per Store method call with its name, its duration and whether it resolved. */
 export type QueryTimer = (op: string, ms: number, ok: boolean) => void;

@@ -1,7 +1,8 @@
+// The core of the store: rooms, their documents (updates, snapshots, attribution) and members.
+// Each feature adds its own slice next to it (see store.ts for the whole).
 import type { Role } from '@parley/shared/permissions';
-import type { CommentStore } from './commentTypes';
-import type { AgreementStore } from './agreementTypes';
-import type { GovernanceStore } from './governanceTypes';
+
+export type StoreKind = 'sqlite' | 'postgres';
 
 /** A negotiation room as the store keeps it; the term sheet itself lives in the Yjs updates. */
 export interface RoomRecord {
@@ -78,12 +79,4 @@ export interface MemberStore {
   listMembers(roomId: string): Promise<MemberRecord[]>;
   /** Marks the member revoked; false when there is no such member. Idempotent. */
   revokeMember(roomId: string, memberId: string, at: number): Promise<boolean>;
-}
-
-export interface Store
-  extends RoomStore, DocStore, MemberStore, CommentStore, GovernanceStore, AgreementStore {
-  readonly kind: 'sqlite' | 'postgres';
-  /** Creates or upgrades the schema; safe to run at every start. */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/limits';
+import { actorSchema } from '../protocol/tokens';
 import {
   MAX_ANCHOR_QUOTE_LENGTH,
   MAX_COMMENT_BODY_LENGTH,
@@ -62,12 +63,7 @@ export const threadTitleSchema = z
   );
 
 /** Who wrote or did something, as they were named when they did it. Plain text, never markup. */
-export const commentActorSchema = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  partyId: z.string().nullable(),
-});
+export const commentActorSchema = actorSchema;
 
 export const commentSchema = z.object({
   id: z.string(),

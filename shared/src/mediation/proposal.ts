@@ -3,8 +3,8 @@ import { computeValue } from '../engine';
 import type { ValueResult } from '../engine';
 import { issueSchema } from '../termsheet/issues';
 import type { Issue } from '../termsheet/issues';
-import { roleSchema } from '../permissions/roles';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/limits';
+import { MAX_ID_LENGTH } from '../protocol/limits';
+import { actorSchema } from '../protocol/tokens';
 
 export const MAX_PROPOSAL_PARAM_CHANGES = 50;
 export const MAX_PROPOSAL_TEXT_LENGTH = 20_000;
@@ -69,12 +69,7 @@ export const decideProposalRequestSchema = z.object({
   decision: z.enum(proposalDecisionValues),
 });
 
-export const proposalActorSchema = z.object({
-  memberId: z.string(),
-  name: z.string().max(MAX_NAME_LENGTH),
-  role: roleSchema,
-  partyId: z.string().nullable(),
-});
+export const proposalActorSchema = actorSchema;
 
 export const proposalDecisionSchema = z.object({
   partyId: z.string(),

@@ -8,8 +8,8 @@ export {
 } from './limits';
 export { ackOk, ackError } from './ack';
 export type { Ack } from './ack';
-export { tokenClaimsSchema, roomLink } from './tokens';
-export type { TokenClaims, MemberClaims } from './tokens';
+export { actorOf, actorSchema, tokenClaimsSchema, roomLink } from './tokens';
+export type { Actor, TokenClaims, MemberClaims } from './tokens';
 export { createRoomRequestSchema, createInviteRequestSchema } from './rest';
 export type {
   CreateRoomRequest,

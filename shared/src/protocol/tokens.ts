@@ -25,6 +25,25 @@ export const memberClaimsSchema = z.object({
 
 export type MemberClaims = z.infer<typeof memberClaimsSchema>;
 
+/** A member as records name who did something: the claims without the room. */
+export const actorSchema = z.object({
+  memberId: z.string(),
+  name: z.string().max(MAX_NAME_LENGTH),
+  role: roleSchema,
+  partyId: z.string().nullable(),
+});
+
+export type Actor = z.infer<typeof actorSchema>;
+
+export function actorOf(member: MemberClaims): Actor {
+  return {
+    memberId: member.memberId,
+    name: member.name,
+    role: member.role,
+    partyId: member.partyId,
+  };
+}
+
 export function memberFromClaims(claims: TokenClaims): MemberClaims {
   return {
     memberId: claims.sub,

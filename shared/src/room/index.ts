@@ -32,3 +32,5 @@ export { jsonToY } from './json-y';
 
 export { markdownToFragment, fragmentToMarkdown } from './markdown';
 export { clausesTouchedBy, clauseOrderTouchedBy, clausesTouchedByUpdate } from './touched';
+export { partyIndexOf, readRoomParties } from './parties';
+export type { DocParty } from './parties';

@@ -1,0 +1,74 @@
+// Save status: what the store holds of each room's document, per client clock, told to the room
+// at most every 50 ms (always ending with the newest), so a client shows "All changes saved" only
+// once its own edits are durable.
+import * as Y from 'yjs';
+import type { SaveStatus } from '@parley/shared/protocol';
+import { everyone } from '../../realtime';
+import type { RoomBroadcaster } from '../../realtime';
+import { roomSlot } from '../../rooms';
+import type { RoomContext, RoomHook, RoomRuntime } from '../../rooms';
+
+export const SAVE_STATUS_INTERVAL_MS = 50;
+
+interface SaveStatusSlot {
+  latest: SaveStatus | null;
+  timer: NodeJS.Timeout | null;
+  /** A newer status arrived while the throttle was closed. */
+  pending: boolean;
+}
+
+const saveStatusSlot = roomSlot<SaveStatusSlot>(
+  'save-status',
+  () => ({ latest: null, timer: null, pending: false }),
+  (slot) => {
+    if (slot.timer !== null) clearTimeout(slot.timer);
+  },
+);
+
+/** Between two queued writes the document is exactly what the store holds. */
+function storedStatus(room: RoomContext, at: number): SaveStatus {
+  const stored: Record<string, number> = {};
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(room.doc))) {
+    stored[String(client)] = clock;
+  }
+  return { roomId: room.id, stored, at };
+}
+
+export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): RoomHook {
+  const emit = (room: RoomContext, slot: SaveStatusSlot) => {
+    if (slot.latest !== null) broadcast.to(room.id, everyone).emit('save:status', slot.latest);
+    slot.pending = false;
+    slot.timer = setTimeout(() => {
+      slot.timer = null;
+      if (slot.pending) emit(room, slot);
+    }, SAVE_STATUS_INTERVAL_MS);
+    slot.timer.unref();
+  };
+  return {
+    name: 'save-status',
+    onLoad(room) {
+      room.slot(saveStatusSlot).latest = storedStatus(room, now());
+    },
+    afterStore(room) {
+      const slot = room.slot(saveStatusSlot);
+      slot.latest = storedStatus(room, now());
+      if (slot.timer !== null) {
+        slot.pending = true;
+        return;
+      }
+      emit(room, slot);
+    },
+  };
+}
+
+/** The room's stored state, for a client that just connected. */
+export function currentSaveStatus(
+  rooms: Pick<RoomRuntime, 'hold'>,
+  roomId: string,
+  now: () => number,
+): Promise<SaveStatus> {
+  return rooms.hold(
+    roomId,
+    (room) => room.slot(saveStatusSlot).latest ?? storedStatus(room, now()),
+  );
+}

@@ -1,0 +1,74 @@
+// Presence over Socket.IO: who is in the room and what each is looking at, and the room's state
+// for a client that just connected (itself as others see it, who else is here, what is saved).
+import type { Logger } from 'pino';
+import {
+  ackError,
+  ackOk,
+  presenceFocusSchema,
+  roomStateRequestSchema,
+} from '@parley/shared/protocol';
+import { everyone, invalidPayload } from '../../realtime';
+import type { RoomBroadcaster, SocketHandlers } from '../../realtime';
+import type { RoomRuntime } from '../../rooms';
+import type { PresenceRegistry } from './registry';
+import { currentSaveStatus } from './saveStatus';
+
+export interface PresenceDeps {
+  presence: PresenceRegistry;
+  broadcast: RoomBroadcaster;
+  rooms: Pick<RoomRuntime, 'hold'>;
+  logger: Logger;
+  now(): number;
+}
+
+export function presenceSockets(deps: PresenceDeps): SocketHandlers {
+  const { presence } = deps;
+  const announce = (roomId: string) =>
+    deps.broadcast.to(roomId, everyone).emit('presence:state', presence.state(roomId));
+  return {
+    events: ['presence:focus', 'room:state'],
+    connect(socket, on) {
+      const { member } = socket.data;
+      const { roomId } = member;
+      presence.join(roomId, {
+        connectionId: socket.id,
+        memberId: member.memberId,
+        name: member.name,
+        role: member.role,
+        partyId: member.partyId,
+        color: socket.data.color,
+        focus: null,
+      });
+      announce(roomId);
+
+      on('presence:focus', (payload) => {
+        const parsed = presenceFocusSchema.safeParse(payload);
+        if (!parsed.success) return invalidPayload('presence:focus', parsed.error);
+        socket.data.focus = parsed.data.clauseId;
+        presence.focus(roomId, socket.id, parsed.data.clauseId);
+        announce(roomId);
+        return ackOk(null);
+      });
+
+      on('room:state', async (payload) => {
+        if (!roomStateRequestSchema.safeParse(payload).success) {
+          return ackError('invalid-payload', 'room:state takes no arguments: send {} or nothing.');
+        }
+        const self = presence.get(roomId, socket.id);
+        if (self === undefined) return ackError('unavailable', 'This connection is closing.');
+        let saved = null;
+        try {
+          saved = await currentSaveStatus(deps.rooms, roomId, deps.now);
+        } catch (error) {
+          deps.logger.warn({ err: error, roomId }, 'stored state not readable');
+        }
+        return ackOk({ self, presence: presence.state(roomId), saved });
+      });
+    },
+    disconnect(socket) {
+      const { roomId } = socket.data.member;
+      presence.leave(roomId, socket.id);
+      announce(roomId);
+    },
+  };
+}
