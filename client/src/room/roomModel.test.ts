@@ -7,7 +7,7 @@ import { RoomModel, touchesOnlyClauseText } from './roomModel';
 
 function revenueTotal(model: RoomModel): number {
   const base = (
-    model.getSnapshot().value as {
+    model.state.getState().value as {
       scenarios: { id: string; totals: Record<string, { allocation: number }> }[];
     }
   ).scenarios.find((s) => s.id === 'base');

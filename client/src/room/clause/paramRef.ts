@@ -90,7 +90,7 @@ export const ParamRef = Node.create<ParamRefOptions>({
       let shown = '';
       const render = () => {
         if (!model) return;
-        const { sheet } = model.getSnapshot();
+        const { sheet } = model.state.getState();
         const clause = sheet.clauses.find((c) => c.id === clauseId);
         const value = clause ? resolve(clause.params, path) : undefined;
         const text = formatParamValue(path, value, sheet.currency);
@@ -102,7 +102,7 @@ export const ParamRef = Node.create<ParamRefOptions>({
         }
       };
       render();
-      const unsubscribe = model?.subscribe(render);
+      const unsubscribe = model?.state.subscribe(render);
       return {
         dom,
         destroy: () => unsubscribe?.(),

@@ -1,5 +1,5 @@
 export { CommentsProvider } from './CommentsProvider';
-export { CommentsContext, useComments, useCommentsStore } from './CommentsContext';
+export { CommentsContext, useCommentsStore } from './CommentsContext';
 export { ClauseComments, ClauseCommentsToggle } from './ClauseComments';
 export { ParamCommentButton } from './ParamCommentButton';
 export { SelectionCommentButton } from './SelectionCommentButton';

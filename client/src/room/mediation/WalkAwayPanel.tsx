@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { centsToInput, parseDecimal } from '../../lib/format';
 import type { FieldSpec } from '../params/fieldSpec';
 import type { Sheet, SheetClause } from '../sheet';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useMediation } from './MediationContext';
 import { readPath } from './paramDiff';
 import { formatParamValue, numericParams, paramLabel } from './paramLabels';
 
@@ -25,7 +26,10 @@ function WalkAwayField({
   current: unknown;
 }) {
   const { store } = useMediation();
-  const snapshot = useMediationSnapshot();
+  const snapshot = useStore(
+    store.state,
+    useShallow((s) => ({ positions: s.positions, published: s.published })),
+  );
   const held = snapshot.positions.filter((p) => p.clauseId === clauseId && p.param === path);
   const [bound, setBound] = useState<PositionBound>(held[0]?.bound ?? 'min');
   const existing = held.find((p) => p.bound === bound);
