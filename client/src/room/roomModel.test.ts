@@ -1,3 +1,5 @@
+// The live model on real Yjs documents: what the calculator reads recomputes at once and reaches
+// the store's readers; typing in clause text waits for a pause.
 import { createRoomDoc, getClauseMap } from '@parley/shared/room';
 import { templates } from '@parley/shared/templates';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,5 @@
+// The room's figures, recomputed in this browser from the shared document on every edit, kept in a
+// store so that each view re-renders only for the part it reads.
 import { computeValue } from '@parley/shared/engine';
 import type { ValueResult } from '@parley/shared/engine';
 import type { Issue } from '@parley/shared/termsheet';

@@ -1,3 +1,5 @@
+// One open room's connections: the shared document with its server and on-device copies, the
+// Socket.IO session for presence and saving, and a store of what the views follow about them.
 import { closeCodes, isSavedUpTo } from '@parley/shared/protocol';
 import type {
   ClientToServerEvents,

@@ -1,3 +1,5 @@
+// The formatting bar of a clause's text: only the marks and blocks the term-sheet schema allows,
+// and "Insert value…" to put a live parameter chip into the text.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useStore } from '../../lib/store';

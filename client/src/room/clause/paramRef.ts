@@ -1,3 +1,5 @@
+// Parameter chips in clause text: `{{param:PATH}}` kept in the document, drawn as the parameter's
+// current value, so the text never goes stale when someone changes a number.
 import { Node, mergeAttributes } from '@tiptap/core';
 import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import type { RoomModel } from '../roomModel';

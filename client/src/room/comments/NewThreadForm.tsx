@@ -1,3 +1,5 @@
+// The form that opens a thread on a clause, a parameter or a stretch of text, offering only the
+// audiences the server would accept from this member.
 import {
   MAX_THREAD_TITLE_LENGTH,
   canSeeThread,

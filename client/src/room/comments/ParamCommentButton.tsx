@@ -1,3 +1,5 @@
+// The speech-bubble button next to a parameter field: opens its open thread, or starts one about
+// that parameter; roles that may not comment do not see it.
 import { can } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import { useContext } from 'react';

@@ -1,3 +1,5 @@
+// One thread: what it is about, who may read it, its comments, a reply box and resolve/reopen;
+// reading it on screen marks it read for this member on every device.
 import { canSeeThread, canWriteInThread } from '@parley/shared/comments';
 import type { CommentThread } from '@parley/shared/comments';
 import { useEffect, useRef, useState } from 'react';

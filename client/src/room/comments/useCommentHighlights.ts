@@ -1,3 +1,5 @@
+// Keeps a clause editor's comment highlights in step with the comments store, without rendering
+// the editor again.
 import type { Editor } from '@tiptap/core';
 import { useEffect } from 'react';
 import { commentHighlightsKey, commentHighlightsPlugin } from './commentHighlights';

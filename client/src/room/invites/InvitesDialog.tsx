@@ -1,3 +1,5 @@
+// The organizer's invitation dialog: their own link, one invitation per person with a role and a
+// party, links to copy, and revocation that disconnects at once.
 import { roleHasParty } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import type { MemberInfo } from '@parley/shared/protocol';

@@ -1,3 +1,5 @@
+// A party's private walk-away values for a clause's numbers: kept from every other party, and
+// shared with the mediator only when the party chooses to.
 import type { PositionBound } from '@parley/shared/mediation';
 import { useState } from 'react';
 import { centsToInput, parseDecimal } from '../../lib/format';
