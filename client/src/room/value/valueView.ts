@@ -1,6 +1,5 @@
 // The engine's value result read for display: tolerant of fields a newer or older engine may add
 // or leave out, so the panel never breaks on the shape.
-/** A loose reading of `parley.value/v1`, tolerant of fields the engine may add or omit. */
 export interface PartyTotals {
   allocation: number;
   costs: number;
