@@ -1,3 +1,5 @@
+// The app's routes: the lobby at the root, a room under /rooms/:id (its code loads only then, so
+// the lobby stays light), and a page that says so for any other address.
 import { lazy, Suspense } from 'react';
 import { LobbyPage } from './lobby/LobbyPage';
 import { roomIdFromPath } from './lib/token';

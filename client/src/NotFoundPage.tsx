@@ -1,3 +1,5 @@
+// The page for an address that is neither the lobby nor a room: a way back instead of a blank
+// screen.
 import { navigate } from './lib/navigation';
 
 export function NotFoundPage() {

@@ -1,3 +1,5 @@
+// The REST calls the client makes (templates, rooms, members, invitations), each answering typed
+// data or throwing an ApiError with the server's code and message to show.
 import type { Role } from '@parley/shared/permissions';
 import type {
   CreateInviteResponse,

@@ -1,3 +1,5 @@
+// Hand-over from the lobby to a room just created: the organizer's token and name are kept on this
+// device, and the room opens its invitation dialog once.
 import { navigate } from './navigation';
 import { tokenStorageKey } from './token';
 

@@ -1,3 +1,5 @@
+// Amounts and percentages as people read and type them: rounding, currencies and the input
+// mistakes the parameter fields must refuse.
 import { describe, expect, it } from 'vitest';
 import { formatMoney, parseMoneyInput, parsePercentInput } from './format';
 

@@ -1,24 +1,23 @@
-import { useSyncExternalStore } from 'react';
+// Moving between the lobby and rooms without reloading the page: the address is a small store,
+// changed by `navigate` and by the browser's back and forward buttons, that the app renders from.
+import { createStore, useStore } from './store';
 
-const listeners = new Set<() => void>();
+const address = createStore<{ pathname: string }>()(() => ({
+  pathname: typeof window === 'undefined' ? '/' : window.location.pathname,
+}));
 
-function notify(): void {
-  for (const listener of listeners) listener();
+function follow(): void {
+  address.setState({ pathname: window.location.pathname });
 }
 
-if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+if (typeof window !== 'undefined') window.addEventListener('popstate', follow);
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
-  notify();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  follow();
 }
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useStore(address, (s) => s.pathname);
 }

@@ -1,3 +1,5 @@
+// Invitation links and kept tokens: which token a room uses, and which links count as invalid or
+// expired before the server is asked.
 import { describe, expect, it } from 'vitest';
 import {
   decodeTokenClaims,

@@ -1,3 +1,5 @@
+// Room tokens on the client: read from an invitation link, kept per room on this device, and their
+// claims decoded (never verified: the server does) so the room can open before the server answers.
 import type { Role } from '@parley/shared/permissions';
 
 /** The claims of a room token (a JWT signed with HS256), read client-side only to shape the UI. */

@@ -1,3 +1,5 @@
+// Creating a room from a term sheet file: checked by the engine in the browser first, so a faulty
+// file lists its issues with paths instead of reaching the server.
 import { useState } from 'react';
 import { ApiError, createRoom } from '../lib/api';
 import { enterNewRoom, rememberName } from '../lib/enterRoom';

@@ -1,3 +1,5 @@
+// The lobby: pick an ecosystem template (or import a file), name the room and yourself, and enter
+// the new room as its organizer.
 import { useEffect, useState } from 'react';
 import { ApiError, createRoom, listTemplates } from '../lib/api';
 import type { TemplateSummary } from '../lib/api';

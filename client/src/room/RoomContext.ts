@@ -1,6 +1,8 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { RoomModel, RoomSnapshot } from './roomModel';
-import type { RoomSession, SessionStatus } from './session';
+// The open room as every view below the room page finds it: its session and live model (whose
+// stores the views read with `useStore`), and what this member's role may do.
+import { createContext, useContext } from 'react';
+import type { RoomModel } from './roomModel';
+import type { RoomSession } from './session';
 
 export interface RoomContextValue {
   roomId: string;
@@ -17,14 +19,4 @@ export function useRoom(): RoomContextValue {
   const value = useContext(RoomContext);
   if (!value) throw new Error('useRoom needs a RoomContext.');
   return value;
-}
-
-export function useSnapshot(): RoomSnapshot {
-  const { model } = useRoom();
-  return useSyncExternalStore(model.subscribe, model.getSnapshot);
-}
-
-export function useSessionStatus(): SessionStatus {
-  const { session } = useRoom();
-  return useSyncExternalStore(session.subscribe, session.getStatus);
 }

@@ -1,8 +1,11 @@
+// The room route's entry (loaded lazily): turns an invitation link into a token kept on this
+// device, refuses bad links with a page that says why, and otherwise opens the room at once.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, getMe } from '../lib/api';
 import { navigate } from '../lib/navigation';
 import { decodeTokenClaims, isExpired, resolveRoomToken, tokenStorageKey } from '../lib/token';
 import type { TokenClaims } from '../lib/token';
+import { RefusedPage } from './RefusedPage';
 import { RoomPage } from './RoomPage';
 
 type GateState =
@@ -95,24 +98,4 @@ export default function RoomGate({ roomId }: { roomId: string }) {
     );
   if (state.kind === 'refused') return <RefusedPage title={state.title} message={state.message} />;
   return <RoomPage roomId={roomId} token={state.token} claims={state.claims} />;
-}
-
-export function RefusedPage({ title, message }: { title: string; message: string }) {
-  useEffect(() => {
-    document.title = `${title} · Parley`;
-  }, [title]);
-  return (
-    <main className="notice-page">
-      <div className="notice-card" role="alert">
-        <div className="notice-icon" aria-hidden="true">
-          !
-        </div>
-        <h1>{title}</h1>
-        <p>{message}</p>
-        <button type="button" className="btn btn-secondary" onClick={() => navigate('/')}>
-          Go to the lobby
-        </button>
-      </div>
-    </main>
-  );
 }

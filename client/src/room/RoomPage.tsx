@@ -1,6 +1,9 @@
+// The room itself: opens the session and the live model for a token, provides them with the
+// comments and mediation stores, and lays out header, outline, clauses and value panel.
 import { can, canEditDocument, memberColor } from '@parley/shared/permissions';
 import { useEffect, useMemo, useState } from 'react';
 import { justCreatedKey } from '../lib/enterRoom';
+import { useShallow, useStore } from '../lib/store';
 import type { TokenClaims } from '../lib/token';
 import { tokenStorageKey } from '../lib/token';
 import { AssumptionsEditor } from './assumptions/AssumptionsEditor';
@@ -10,8 +13,8 @@ import { RoomHeader } from './header/RoomHeader';
 import { InvitesDialog } from './invites/InvitesDialog';
 import { MediationBar, MediationPanel, MediationProvider, MediationToasts } from './mediation';
 import { ClauseOutline } from './outline/ClauseOutline';
-import { RefusedPage } from './RoomGate';
-import { RoomContext, useRoom, useSessionStatus, useSnapshot } from './RoomContext';
+import { RefusedPage } from './RefusedPage';
+import { RoomContext, useRoom } from './RoomContext';
 import type { RoomContextValue } from './RoomContext';
 import { RoomModel } from './roomModel';
 import { RoomSession } from './session';
@@ -40,9 +43,10 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
     let model = new RoomModel(session.doc);
     setRoom({ session, model });
     // After a refused write the session syncs a fresh copy of the document: every view rebinds.
-    const stopWatching = session.onDocReplaced(() => {
+    const stopWatching = session.state.subscribe((state, previous) => {
+      if (state.doc === previous.doc) return;
       model.destroy();
-      model = new RoomModel(session.doc);
+      model = new RoomModel(state.doc);
       setRoom({ session, model });
     });
     return () => {
@@ -83,11 +87,22 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
 }
 
 function RoomLayout() {
-  const status = useSessionStatus();
-  const snapshot = useSnapshot();
+  const { roomId, canEdit, session, model } = useRoom();
+  // Presence and save state change often and are drawn by the header alone: not read here.
+  const status = useStore(
+    session.state,
+    useShallow(({ ended, synced, localLoaded, connection }) => ({
+      ended,
+      synced,
+      localLoaded,
+      connection,
+    })),
+  );
+  const { sheet, issues } = useStore(
+    model.state,
+    useShallow(({ sheet, issues }) => ({ sheet, issues })),
+  );
   const [shareOpen, setShareOpen] = useState(false);
-  const { sheet, issues } = snapshot;
-  const { roomId, canEdit } = useRoom();
 
   useEffect(() => {
     if (sessionStorage.getItem(justCreatedKey(roomId))) {

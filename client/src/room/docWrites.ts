@@ -1,3 +1,5 @@
+// Writing parameter values into the shared document by path: one Yjs change per edit, so that
+// concurrent edits to different fields of a clause merge instead of overwriting each other.
 import * as Y from 'yjs';
 import { jsonToY } from '@parley/shared/room';
 

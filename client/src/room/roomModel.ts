@@ -1,7 +1,11 @@
+// The room's figures, recomputed in this browser from the shared document on every edit, kept in a
+// store so that each view re-renders only for the part it reads.
 import { computeValue } from '@parley/shared/engine';
 import type { ValueResult } from '@parley/shared/engine';
 import type { Issue } from '@parley/shared/termsheet';
 import * as Y from 'yjs';
+import { createStore } from '../lib/store';
+import type { ReadStore, StoreApi } from '../lib/store';
 import { exportTermSheet } from './roomDoc';
 import { readSheet } from './sheet';
 import type { Sheet } from './sheet';
@@ -14,8 +18,6 @@ export interface RoomSnapshot {
   computeMs: number;
   revision: number;
 }
-
-type Listener = () => void;
 
 /** Clause text only feeds warnings about parameter references, so it may lag a little behind. */
 const TEXT_ONLY_DELAY_MS = 400;
@@ -42,11 +44,14 @@ export function touchesOnlyClauseText(transaction: Y.Transaction): boolean {
  * The live view of a room's document: a change to anything the calculator reads re-exports the
  * term sheet and reruns the engine at once (coalesced per microtask, so one keystroke costs one
  * computation); typing in clause text, which the engine does not read, recomputes when it pauses.
+ * The latest result is the store `state`.
  */
 export class RoomModel {
-  private snapshot: RoomSnapshot;
-  private readonly listeners = new Set<Listener>();
+  private readonly store: StoreApi<RoomSnapshot>;
+  readonly state: ReadStore<RoomSnapshot>;
   private scheduled = false;
+  /** Set once the views have let go: a recompute still queued then wakes nobody. */
+  private destroyed = false;
   private textTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onTransaction = (transaction: Y.Transaction) => {
     if (touchesOnlyClauseText(transaction)) this.scheduleLater();
@@ -54,7 +59,8 @@ export class RoomModel {
   };
 
   constructor(private readonly doc: Y.Doc) {
-    this.snapshot = this.compute(0);
+    this.store = createStore<RoomSnapshot>()(() => this.compute(0));
+    this.state = this.store;
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -90,20 +96,13 @@ export class RoomModel {
 
   /** Recomputes now; exposed for measurements. */
   recompute(): void {
-    this.snapshot = this.compute(this.snapshot.revision + 1);
-    for (const listener of this.listeners) listener();
+    if (this.destroyed) return;
+    this.store.setState(this.compute(this.store.getState().revision + 1), true);
   }
 
-  getSnapshot = (): RoomSnapshot => this.snapshot;
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
   destroy(): void {
+    this.destroyed = true;
     this.doc.off('afterTransaction', this.onTransaction);
     if (this.textTimer) clearTimeout(this.textTimer);
-    this.listeners.clear();
   }
 }

@@ -1,3 +1,5 @@
+// One open room's connections: the shared document with its server and on-device copies, the
+// Socket.IO session for presence and saving, and a store of what the views follow about them.
 import { closeCodes, isSavedUpTo } from '@parley/shared/protocol';
 import type {
   ClientToServerEvents,
@@ -12,6 +14,8 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createStore } from '../lib/store';
+import type { ReadStore, StoreApi } from '../lib/store';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
 export type SaveState = 'saved' | 'saving' | 'pending-offline' | 'unknown';
@@ -28,7 +32,10 @@ export interface PresencePerson {
   self: boolean;
 }
 
-export interface SessionStatus {
+/** What the views follow about an open room: its document copy, connection, saving and people. */
+export interface SessionState {
+  /** The document copy on screen; replaced by a fresh copy after the server refuses a write. */
+  doc: Y.Doc;
   connection: ConnectionState;
   /** The document has completed its first sync with the server in this connection. */
   synced: boolean;
@@ -51,8 +58,6 @@ export interface SessionUser {
   partyId: string | null;
   color: string;
 }
-
-type Listener = () => void;
 
 const terminalCloseMessages: Record<number, { code: string; message: string }> = {
   [closeCodes.unauthorized]: { code: 'unauthorized', message: 'This link is no longer valid.' },
@@ -88,12 +93,12 @@ interface DocCopy {
 
 /**
  * Everything one open room needs: the shared document with its server and IndexedDB providers,
- * and the Socket.IO session carrying presence and save status. Status is an external store.
+ * and the Socket.IO session carrying presence and save status. What views follow is in `state`.
  *
  * The document copy can be replaced: when the server refuses a write because of a lock or
  * single-text mode, it cannot take back what this copy deleted or overwrote (Yjs deletions are
  * final), so the copy and its stored state are thrown away and a fresh one is synced from the
- * server. `onDocReplaced` tells the views to bind to the new `doc`.
+ * server. `state.doc` changes then, and the views bind to the new copy.
  */
 export class RoomSession {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -102,9 +107,8 @@ export class RoomSession {
   /** The fresh copy syncing while the refused one stays on screen. */
   private nextCopy: DocCopy | null = null;
   private rebuilding = false;
-  private readonly docListeners = new Set<Listener>();
-  private status: SessionStatus;
-  private readonly listeners = new Set<Listener>();
+  private readonly store: StoreApi<SessionState>;
+  readonly state: ReadStore<SessionState>;
   private savedStatus: SaveStatus | null = null;
   private socketPresence: PresenceEntry[] | null = null;
   private readonly cleanups: (() => void)[] = [];
@@ -129,7 +133,9 @@ export class RoomSession {
   ) {
     this.user = user;
     const online = navigator.onLine;
-    this.status = {
+    const doc = new Y.Doc();
+    this.store = createStore<SessionState>()(() => ({
+      doc,
       connection: online ? 'connecting' : 'offline',
       synced: false,
       localLoaded: typeof indexedDB === 'undefined',
@@ -138,8 +144,9 @@ export class RoomSession {
       ended: null,
       readOnlyNotice: false,
       refusedWrite: null,
-    };
-    this.copy = this.openCopy(new Y.Doc(), online);
+    }));
+    this.state = this.store;
+    this.copy = this.openCopy(doc, online);
 
     this.socket = io({ auth: { token }, transports: ['websocket'], autoConnect: online });
     this.socket.on('presence:state', (state) => {
@@ -178,7 +185,7 @@ export class RoomSession {
       this.refreshSave();
     };
     const goOnline = () => {
-      if (this.status.ended) return;
+      if (this.store.getState().ended) return;
       this.patch({ connection: 'reconnecting' });
       (this.nextCopy ?? this.copy).provider.connect();
       this.socket.connect();
@@ -282,7 +289,7 @@ export class RoomSession {
    * screen, disconnected, until the fresh one has the server's state, so the room does not blink.
    */
   private rebuild(): void {
-    if (this.rebuilding || this.destroyed || this.status.ended) return;
+    if (this.rebuilding || this.destroyed || this.store.getState().ended) return;
     this.rebuilding = true;
     const refused = this.copy;
     refused.retired = true;
@@ -294,7 +301,7 @@ export class RoomSession {
       ? refused.persistence.clearData().catch(() => undefined)
       : Promise.resolve();
     void cleared.then(() => {
-      if (this.destroyed || this.status.ended) return;
+      if (this.destroyed || this.store.getState().ended) return;
       this.nextCopy = this.openCopy(new Y.Doc(), navigator.onLine);
     });
   }
@@ -306,26 +313,19 @@ export class RoomSession {
     this.nextCopy = null;
     this.rebuilding = false;
     old.detach();
-    this.patch({ synced: next.provider.synced, localLoaded: true });
-    for (const listener of this.docListeners) listener();
+    this.patch({ doc: next.doc, synced: next.provider.synced, localLoaded: true });
     this.refreshPresence();
     this.refreshSave();
     // The views let go of the old copy when they render the new one.
     setTimeout(() => old.doc.destroy(), 1000);
   }
 
-  /** Called after the document copy has been replaced: read `doc` again and bind to it. */
-  onDocReplaced = (listener: Listener): (() => void) => {
-    this.docListeners.add(listener);
-    return () => this.docListeners.delete(listener);
-  };
-
   private reconnectingOr(state: ConnectionState): ConnectionState {
-    return this.status.connection === 'connecting' ? state : 'reconnecting';
+    return this.store.getState().connection === 'connecting' ? state : 'reconnecting';
   }
 
   private endSession(ended: { code: string; message: string }): void {
-    if (this.status.ended) return;
+    if (this.store.getState().ended) return;
     this.copy.provider.disconnect();
     this.nextCopy?.provider.disconnect();
     this.socket.disconnect();
@@ -339,11 +339,12 @@ export class RoomSession {
 
   private refreshSave(): void {
     const clock = this.localClock();
+    const { synced, connection } = this.store.getState();
     let save: SaveState;
-    if (clock === 0) save = this.savedStatus || this.status.synced ? 'saved' : 'unknown';
+    if (clock === 0) save = this.savedStatus || synced ? 'saved' : 'unknown';
     else if (this.savedStatus && isSavedUpTo(this.savedStatus, this.doc.clientID, clock))
       save = 'saved';
-    else save = this.status.connection === 'online' ? 'saving' : 'pending-offline';
+    else save = connection === 'online' ? 'saving' : 'pending-offline';
     this.patch({ save });
   }
 
@@ -399,21 +400,14 @@ export class RoomSession {
     if (this.socket.connected) this.socket.emit('presence:focus', { clauseId }, () => undefined);
   }
 
-  getStatus = (): SessionStatus => this.status;
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private patch(partial: Partial<SessionStatus>): void {
-    let changed = false;
-    for (const key of Object.keys(partial) as (keyof SessionStatus)[]) {
-      if (this.status[key] !== partial[key]) changed = true;
-    }
+  /** Writes only what changed, so that views are not woken by a state equal to the last. */
+  private patch(partial: Partial<SessionState>): void {
+    const current = this.store.getState();
+    const changed = (Object.keys(partial) as (keyof SessionState)[]).some(
+      (key) => current[key] !== partial[key],
+    );
     if (!changed || this.destroyed) return;
-    this.status = { ...this.status, ...partial };
-    for (const listener of this.listeners) listener();
+    this.store.setState(partial);
   }
 
   destroy(): void {

@@ -1,3 +1,5 @@
+// The assumptions after the clauses: periods, period unit, discount rate, and each scenario's
+// drivers as a constant, a start with growth, or a series, all written into the shared document.
 import type { Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import { pushAt, removeAt, setAt } from '../docWrites';

@@ -1,25 +1,23 @@
+// One clause of the term sheet on screen: its title, live text, parameter editors, issues,
+// mediation strip and comments, editable only where the server would accept the write.
 import { clauseKinds } from '@parley/shared/termsheet';
-import { getClauseMap } from '../roomDoc';
 import type { ClauseKind, Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import * as Y from 'yjs';
+import { useStore } from '../../lib/store';
+import { ClauseComments, ClauseCommentsToggle } from '../comments';
 import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';
+import { kindLabel } from '../kindLabel';
+import { ClauseBadges, ClauseMediation, clauseEditable, useMediation } from '../mediation';
 import { specFromSchema } from '../params/fieldSpec';
 import { ParamsContext } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
 import { ParamsEditor } from '../params/ParamsEditor';
 import { useRoom } from '../RoomContext';
+import { getClauseMap } from '../roomDoc';
 import type { Sheet, SheetClause } from '../sheet';
-import { ClauseComments, ClauseCommentsToggle } from '../comments';
 import { ClauseBody } from './ClauseBody';
-import {
-  ClauseBadges,
-  ClauseMediation,
-  clauseEditable,
-  useOptionalMediation,
-  useOptionalMediationSnapshot,
-} from '../mediation';
 
 const specCache = new Map<string, ReturnType<typeof specFromSchema>>();
 function specForKind(kind: string) {
@@ -30,10 +28,6 @@ function specForKind(kind: string) {
     specCache.set(kind, spec);
   }
   return spec;
-}
-
-export function kindLabel(kind: string): string {
-  return (clauseKinds as Record<string, { label: string } | undefined>)[kind]?.label ?? kind;
 }
 
 interface ClauseBlockProps {
@@ -47,11 +41,12 @@ interface ClauseBlockProps {
 
 function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
   const { session, model, canEdit: roleCanEdit } = useRoom();
-  const mediation = useOptionalMediation();
-  const mediationSnapshot = useOptionalMediationSnapshot();
+  const { store: mediation } = useMediation();
   // Locked clauses and single-text mode make the clause read-only for this member.
-  const canEdit = clauseEditable(mediationSnapshot, clause.id, session.user.role, roleCanEdit);
-  const agendaCurrent = mediationSnapshot?.state.current === clause.id;
+  const canEdit = useStore(mediation.state, (s) =>
+    clauseEditable(s, clause.id, session.user.role, roleCanEdit),
+  );
+  const agendaCurrent = useStore(mediation.state, (s) => s.state.current === clause.id);
   const clauseMap = getClauseMap(session.doc, clause.id);
   const fragment = clauseMap?.get('body');
   const paramsRoot = clauseMap?.get('params');
@@ -139,7 +134,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
                 {warnings} warning{warnings === 1 ? '' : 's'}
               </span>
             )}
-            {mediation && <ClauseBadges clauseId={clause.id} />}
+            <ClauseBadges clauseId={clause.id} />
             <ClauseCommentsToggle clauseId={clause.id} title={title} />
           </div>
         </div>
@@ -168,9 +163,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
             ))}
         </ul>
       )}
-      {mediation && (
-        <ClauseMediation clause={clause} clauseTitle={title} sheet={sheet} spec={spec} />
-      )}
+      <ClauseMediation clause={clause} clauseTitle={title} sheet={sheet} spec={spec} />
       <ClauseComments clauseId={clause.id} title={title} params={clause.params} />
     </section>
   );

@@ -1,3 +1,5 @@
+// A clause's rich text in TipTap, bound to its Yjs fragment so edits and carets are shared live,
+// with the formatting bar, parameter chips and comment highlights.
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';

@@ -1,6 +1,8 @@
+// The formatting bar of a clause's text: only the marks and blocks the term-sheet schema allows,
+// and "Insert value…" to put a live parameter chip into the text.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { useSyncExternalStore } from 'react';
+import { useStore } from '../../lib/store';
 import type { RoomModel } from '../roomModel';
 import { formatParamValue } from './paramRef';
 
@@ -32,8 +34,7 @@ interface EditorToolbarProps {
 
 export function EditorToolbar({ editor, title, clauseId, model }: EditorToolbarProps) {
   // A string snapshot, so the toolbar redraws only when this clause's params change.
-  const paramsJson = useSyncExternalStore(model.subscribe, () => {
-    const { sheet } = model.getSnapshot();
+  const paramsJson = useStore(model.state, ({ sheet }) => {
     const clause = sheet.clauses.find((c) => c.id === clauseId);
     return JSON.stringify([clause?.params ?? {}, sheet.currency]);
   });

@@ -1,3 +1,5 @@
+// Parameter chips show what a person expects to read: amounts in the sheet's currency, shares as
+// percentages, and a missing parameter named as missing.
 import { describe, expect, it } from 'vitest';
 import { formatParamValue } from './paramRef';
 

@@ -1,3 +1,5 @@
+// Parameter chips in clause text: `{{param:PATH}}` kept in the document, drawn as the parameter's
+// current value, so the text never goes stale when someone changes a number.
 import { Node, mergeAttributes } from '@tiptap/core';
 import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import type { RoomModel } from '../roomModel';
@@ -90,7 +92,7 @@ export const ParamRef = Node.create<ParamRefOptions>({
       let shown = '';
       const render = () => {
         if (!model) return;
-        const { sheet } = model.getSnapshot();
+        const { sheet } = model.state.getState();
         const clause = sheet.clauses.find((c) => c.id === clauseId);
         const value = clause ? resolve(clause.params, path) : undefined;
         const text = formatParamValue(path, value, sheet.currency);
@@ -102,7 +104,7 @@ export const ParamRef = Node.create<ParamRefOptions>({
         }
       };
       render();
-      const unsubscribe = model?.subscribe(render);
+      const unsubscribe = model?.state.subscribe(render);
       return {
         dom,
         destroy: () => unsubscribe?.(),

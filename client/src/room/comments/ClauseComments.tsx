@@ -1,25 +1,14 @@
-import { resolveTextAnchor } from '@parley/shared/comments';
+// A clause's comments: the button in its head with its counts, and the panel under it with its
+// threads (open ones first) and the form to start a new one.
 import type { CommentThread } from '@parley/shared/comments';
-import * as Y from 'yjs';
-import { getClauseMap } from '../roomDoc';
-import { useRoom, useSnapshot } from '../RoomContext';
-import { useComments, useCommentsStore } from './CommentsContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useRoom } from '../RoomContext';
+import { useCommentsStore } from './CommentsContext';
+import { CommentIcon } from './icons';
 import { NewThreadForm } from './NewThreadForm';
 import { paramLeafPaths } from './paramPaths';
 import { ThreadView } from './ThreadView';
-import { CommentIcon } from './icons';
-
-/** Whether a text-anchored thread has lost its text (it then stays on the clause, marked). */
-export function useDetached(): (thread: CommentThread) => boolean {
-  const { session } = useRoom();
-  useSnapshot();
-  return (thread) => {
-    if (thread.anchor.type !== 'text') return false;
-    const body = getClauseMap(session.doc, thread.clauseId)?.get('body');
-    if (!(body instanceof Y.XmlFragment)) return true;
-    return resolveTextAnchor(body, thread.anchor).detached;
-  };
-}
+import { useDetached } from './useDetached';
 
 function threadOrder(a: CommentThread, b: CommentThread): number {
   if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
@@ -29,10 +18,14 @@ function threadOrder(a: CommentThread, b: CommentThread): number {
 /** The button in a clause's head: how many threads, how many unread; opens the panel. */
 export function ClauseCommentsToggle({ clauseId, title }: { clauseId: string; title: string }) {
   const store = useCommentsStore();
-  const { threads, unread, openClauses } = useComments();
-  const count = threads.filter((t) => t.clauseId === clauseId && t.status === 'open').length;
-  const unreadHere = unread.byClause[clauseId] ?? 0;
-  const open = !!openClauses[clauseId];
+  const { count, unreadHere, open } = useStore(
+    store.state,
+    useShallow((s) => ({
+      count: s.threads.filter((t) => t.clauseId === clauseId && t.status === 'open').length,
+      unreadHere: s.unread.byClause[clauseId] ?? 0,
+      open: !!s.openClauses[clauseId],
+    })),
+  );
   return (
     <button
       type="button"
@@ -63,11 +56,20 @@ export function ClauseComments({
   title: string;
   params: unknown;
 }) {
-  const { threads, openClauses, loaded } = useComments();
-  const { sheet } = useSnapshot();
+  const store = useCommentsStore();
+  const { model } = useRoom();
+  const { open, loaded } = useStore(
+    store.state,
+    useShallow((s) => ({ open: !!s.openClauses[clauseId], loaded: s.loaded })),
+  );
+  const threads = useStore(
+    store.state,
+    useShallow((s) => s.threads.filter((t) => t.clauseId === clauseId)),
+  );
+  const sheet = useStore(model.state, (s) => s.sheet);
   const isDetached = useDetached();
-  if (!openClauses[clauseId]) return null;
-  const mine = threads.filter((t) => t.clauseId === clauseId).sort(threadOrder);
+  if (!open) return null;
+  const mine = [...threads].sort(threadOrder);
   return (
     <section
       className="clause-comments"

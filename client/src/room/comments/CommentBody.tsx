@@ -1,3 +1,5 @@
+// A comment's body drawn from its parsed Markdown as React elements: what people write is never
+// inserted as HTML, so a comment cannot run script in anyone's browser.
 import { parseCommentMarkdown } from '@parley/shared/comments';
 import type { CommentInline } from '@parley/shared/comments';
 import type { ReactNode } from 'react';

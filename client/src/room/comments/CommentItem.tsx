@@ -1,3 +1,5 @@
+// One comment in a thread, with edit and delete for its author; a deleted comment stays as a
+// tombstone so the replies after it still make sense.
 import type { Comment } from '@parley/shared/comments';
 import { useState } from 'react';
 import { CommentBody } from './CommentBody';

@@ -1,3 +1,5 @@
+// Opens the comments store for the room's session and provides it to every comment view; the store
+// follows the socket only while the room is mounted.
 import './comments.css';
 import { useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';

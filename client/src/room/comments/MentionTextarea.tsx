@@ -1,3 +1,5 @@
+// The comment composer: suggests members who can read the thread after "@", shows picked mentions
+// as @Name, and sends them in the stored mention syntax the server understands.
 import { MAX_COMMENT_BODY_LENGTH } from '@parley/shared/comments';
 import type { MentionCandidate } from '@parley/shared/comments';
 import { useId, useMemo, useRef, useState } from 'react';

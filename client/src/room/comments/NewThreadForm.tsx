@@ -1,3 +1,5 @@
+// The form that opens a thread on a clause, a parameter or a stretch of text, offering only the
+// audiences the server would accept from this member.
 import {
   MAX_THREAD_TITLE_LENGTH,
   canSeeThread,
@@ -7,7 +9,8 @@ import type { CommentAnchor, CommentVisibility } from '@parley/shared/comments';
 import { useState } from 'react';
 import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';
-import { useComments, useCommentsStore } from './CommentsContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useCommentsStore } from './CommentsContext';
 import { anchorLabel, humanizeParam } from './format';
 import { MentionTextarea } from './MentionTextarea';
 import { viewerOf } from './viewer';
@@ -49,11 +52,13 @@ function audienceOptions(
 
 export function NewThreadForm({ clauseId, clauseTitle, parties, paramPaths }: NewThreadFormProps) {
   const store = useCommentsStore();
-  const { drafts, members } = useComments();
+  const { draft, members } = useStore(
+    store.state,
+    useShallow((s) => ({ draft: s.drafts[clauseId], members: s.members })),
+  );
   const { session } = useRoom();
   const viewer = viewerOf(session.user);
   const options = audienceOptions(viewer, parties);
-  const draft = drafts[clauseId];
   const [audience, setAudience] = useState(options[0]?.key ?? '');
   const [about, setAbout] = useState('clause');
   const [title, setTitle] = useState('');

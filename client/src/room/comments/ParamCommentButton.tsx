@@ -1,8 +1,11 @@
+// The speech-bubble button next to a parameter field: opens its open thread, or starts one about
+// that parameter; roles that may not comment do not see it.
 import { can } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import { useContext } from 'react';
 import { useRoom } from '../RoomContext';
-import { CommentsContext, useComments } from './CommentsContext';
+import { useShallow, useStore } from '../../lib/store';
+import { CommentsContext } from './CommentsContext';
 import { CommentIcon } from './icons';
 
 /** A small "comment on this parameter" button next to a parameter field. */
@@ -30,14 +33,18 @@ function ParamCommentButtonInner({
   param: string;
   label: string;
 }) {
-  const { threads } = useComments();
   const store = useContext(CommentsContext)!;
-  const open = threads.filter(
-    (t) =>
-      t.status === 'open' &&
-      t.anchor.type === 'param' &&
-      t.anchor.clauseId === clauseId &&
-      t.anchor.param === param,
+  const open = useStore(
+    store.state,
+    useShallow((s) =>
+      s.threads.filter(
+        (t) =>
+          t.status === 'open' &&
+          t.anchor.type === 'param' &&
+          t.anchor.clauseId === clauseId &&
+          t.anchor.param === param,
+      ),
+    ),
   );
   return (
     <button

@@ -1,19 +1,26 @@
+// Comments across the whole room: the side panel of every visible thread grouped by clause, the
+// header button that opens it, and the unread badge each outline entry carries.
 import { useEffect, useRef, useState } from 'react';
-import { clauseKinds } from '@parley/shared/termsheet';
-import { useSnapshot } from '../RoomContext';
-import { useDetached } from './ClauseComments';
-import { useComments, useCommentsStore } from './CommentsContext';
-import { ThreadView } from './ThreadView';
-import { useReturnFocus } from './useReturnFocus';
+import { useShallow, useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { useRoom } from '../RoomContext';
+import { useCommentsStore } from './CommentsContext';
 import { CommentIcon } from './icons';
+import { ThreadView } from './ThreadView';
+import { useDetached } from './useDetached';
+import { useReturnFocus } from './useReturnFocus';
 
 type Filter = 'open' | 'unread' | 'resolved' | 'all';
 
 /** Every thread of the room the member may see, grouped by clause, in a side panel. */
 export function RoomCommentsPanel() {
   const store = useCommentsStore();
-  const { roomPanelOpen, threads, unread } = useComments();
-  const { sheet } = useSnapshot();
+  const { model } = useRoom();
+  const { roomPanelOpen, threads, unread } = useStore(
+    store.state,
+    useShallow(({ roomPanelOpen, threads, unread }) => ({ roomPanelOpen, threads, unread })),
+  );
+  const sheet = useStore(model.state, (s) => s.sheet);
   const isDetached = useDetached();
   const [filter, setFilter] = useState<Filter>('open');
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -40,10 +47,7 @@ export function RoomCommentsPanel() {
   const groups = sheet.clauses
     .map((clause) => ({
       clause,
-      title:
-        clause.title.trim() ||
-        ((clauseKinds as Record<string, { label: string } | undefined>)[clause.kind]?.label ??
-          clause.kind),
+      title: kindTitle(clause),
       threads: shown.filter((t) => t.clauseId === clause.id),
     }))
     .filter((g) => g.threads.length > 0);
@@ -136,19 +140,22 @@ export function RoomCommentsPanel() {
 /** The header button: total unread, opens the room's comments. */
 export function CommentsHeaderButton() {
   const store = useCommentsStore();
-  const { unread, roomPanelOpen } = useComments();
+  const { total, roomPanelOpen } = useStore(
+    store.state,
+    useShallow((s) => ({ total: s.unread.total, roomPanelOpen: s.roomPanelOpen })),
+  );
   return (
     <button
       type="button"
-      className={`header-icon-btn${unread.total ? ' has-count' : ''}`}
+      className={`header-icon-btn${total ? ' has-count' : ''}`}
       aria-expanded={roomPanelOpen}
-      aria-label={`Comments${unread.total ? `: ${unread.total} unread` : ''}`}
+      aria-label={`Comments${total ? `: ${total} unread` : ''}`}
       onClick={() => store.setRoomPanelOpen(!roomPanelOpen)}
     >
       <CommentIcon />
-      {unread.total > 0 && (
+      {total > 0 && (
         <span className="count-badge" data-testid="comments-unread-total">
-          {unread.total}
+          {total}
         </span>
       )}
     </button>
@@ -157,8 +164,8 @@ export function CommentsHeaderButton() {
 
 /** The unread count of one clause, for the outline. */
 export function OutlineUnreadBadge({ clauseId }: { clauseId: string }) {
-  const { unread } = useComments();
-  const count = unread.byClause[clauseId] ?? 0;
+  const store = useCommentsStore();
+  const count = useStore(store.state, (s) => s.unread.byClause[clauseId] ?? 0);
   if (!count) return null;
   return (
     <span className="outline-unread" data-testid={`outline-unread-${clauseId}`}>

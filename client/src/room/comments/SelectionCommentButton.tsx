@@ -1,3 +1,5 @@
+// "Comment" next to a text selection in a clause: starts a thread anchored to that text by Yjs
+// relative positions, so the anchor follows the words while others edit.
 import { MAX_ANCHOR_QUOTE_LENGTH, encodeAnchorPosition } from '@parley/shared/comments';
 import { can } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';

@@ -1,10 +1,13 @@
+// One thread: what it is about, who may read it, its comments, a reply box and resolve/reopen;
+// reading it on screen marks it read for this member on every device.
 import { canSeeThread, canWriteInThread } from '@parley/shared/comments';
 import type { CommentThread } from '@parley/shared/comments';
 import { useEffect, useRef, useState } from 'react';
 import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';
 import { CommentItem } from './CommentItem';
-import { useComments, useCommentsStore } from './CommentsContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useCommentsStore } from './CommentsContext';
 import { anchorLabel, fullTime, threadHeading, visibilityLabel } from './format';
 import { MentionTextarea } from './MentionTextarea';
 import { viewerOf } from './viewer';
@@ -26,7 +29,14 @@ export function ThreadView({
   headingLevel = 4,
 }: ThreadViewProps) {
   const store = useCommentsStore();
-  const { members, unread, focusThreadId } = useComments();
+  const { members, unreadHere, focused } = useStore(
+    store.state,
+    useShallow((s) => ({
+      members: s.members,
+      unreadHere: s.unread.byThread[thread.id] ?? 0,
+      focused: s.focusThreadId === thread.id,
+    })),
+  );
   const { session } = useRoom();
   const viewer = viewerOf(session.user);
   const canWrite = canWriteInThread(viewer, thread);
@@ -34,7 +44,6 @@ export function ThreadView({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLElement>(null);
-  const unreadHere = unread.byThread[thread.id] ?? 0;
   const resolved = thread.status === 'resolved';
   const heading = threadHeading(thread, parties);
   const candidates = members.filter(
@@ -57,13 +66,13 @@ export function ThreadView({
   }, [store, thread.id, unreadHere]);
 
   useEffect(() => {
-    if (focusThreadId !== thread.id) return;
+    if (!focused) return;
     const node = ref.current;
     node?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     node?.focus({ preventScroll: true });
     const timer = setTimeout(() => store.clearFocus(thread.id), 2500);
     return () => clearTimeout(timer);
-  }, [focusThreadId, thread.id, store]);
+  }, [focused, thread.id, store]);
 
   const send = async () => {
     if (!reply.trim() || busy) return;
@@ -93,7 +102,7 @@ export function ThreadView({
       ref={ref}
       tabIndex={-1}
       className={`thread vis-${thread.visibility}${resolved ? ' is-resolved' : ''}${
-        focusThreadId === thread.id ? ' is-focused' : ''
+        focused ? ' is-focused' : ''
       }${unreadHere ? ' has-unread' : ''}`}
       aria-labelledby={`thread-${thread.id}-h`}
       data-thread-id={thread.id}

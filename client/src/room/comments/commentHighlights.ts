@@ -1,3 +1,5 @@
+// The editor plugin that underlines commented text: highlights are mapped through local edits and
+// recomputed from Yjs relative positions when others' edits or the threads change.
 import { decodeAnchorPosition } from '@parley/shared/comments';
 import type { CommentThread } from '@parley/shared/comments';
 import { Plugin, PluginKey } from '@tiptap/pm/state';

@@ -1,3 +1,5 @@
+// Comment helpers people notice: mention typing and storage, the parameter picker's paths, and the
+// words used for anchors, parties and audiences.
 import { describe, expect, it } from 'vitest';
 import { anchorLabel, humanizeParam, visibilityLabel } from './format';
 import { mentionQuery } from './mentionQuery';

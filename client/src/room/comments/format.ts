@@ -1,3 +1,5 @@
+// Comments in words: times, audiences, parameter paths and thread headings, named with the room's
+// party names rather than ids.
 import { commentExcerpt } from '@parley/shared/comments';
 import type { CommentAnchor, CommentThread, CommentVisibility } from '@parley/shared/comments';
 import type { SheetParty } from '../sheet';

@@ -1,3 +1,5 @@
+// The small line icons of the comment tools (comment, bell, clock), drawn inline so they follow the
+// text colour and need no image requests.
 const common = {
   width: 16,
   height: 16,

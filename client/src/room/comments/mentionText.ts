@@ -1,3 +1,5 @@
+// Mentions as the composer shows them (@Name) and as they are stored (@[Name](member:id)): typing
+// around a mention keeps it, cutting into one leaves plain text.
 import { MENTION_PATTERN, formatMention } from '@parley/shared/comments';
 
 /** A mention as the composer shows it: `@Name` at [start, end) of the shown text. */

@@ -1,3 +1,5 @@
+// The parameters a comment can be about: every leaf of a clause's params as a dotted path, lists
+// of plain values kept whole.
 /** Dotted paths of every leaf value in a clause's params, for the "about a parameter" picker. */
 export function paramLeafPaths(params: unknown, prefix = ''): string[] {
   if (Array.isArray(params)) {

@@ -1,3 +1,5 @@
+// Keeps a clause editor's comment highlights in step with the comments store, without rendering
+// the editor again.
 import type { Editor } from '@tiptap/core';
 import { useEffect } from 'react';
 import { commentHighlightsKey, commentHighlightsPlugin } from './commentHighlights';
@@ -9,23 +11,22 @@ export function useCommentHighlights(editor: Editor | null, clauseId: string): v
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const threads = () =>
-      store.getState().threads.filter((t) => t.clauseId === clauseId && t.anchor.type === 'text');
+      store.state
+        .getState()
+        .threads.filter((t) => t.clauseId === clauseId && t.anchor.type === 'text');
     editor.registerPlugin(
       commentHighlightsPlugin({
         threads,
-        focused: () => store.getState().focusThreadId,
+        focused: () => store.state.getState().focusThreadId,
         onOpen: (threadId) => store.showThread(threadId),
       }),
     );
-    let last = store.getState();
-    const refresh = () => {
-      const next = store.getState();
+    // The editor redraws its highlights itself: only a change to threads or focus asks it to.
+    const unsubscribe = store.state.subscribe((next, last) => {
       if (next.threads === last.threads && next.focusThreadId === last.focusThreadId) return;
-      last = next;
       if (!editor.isDestroyed)
         editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
-    };
-    const unsubscribe = store.subscribe(refresh);
+    });
     return () => {
       unsubscribe();
       if (!editor.isDestroyed) editor.unregisterPlugin(commentHighlightsKey);

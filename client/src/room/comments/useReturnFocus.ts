@@ -1,3 +1,5 @@
+// Side panels give focus back where it was when they close, so keyboard users do not lose their
+// place in the room.
 import { useEffect } from 'react';
 
 /** While a panel is open, remembers what had focus before it and puts focus back on close. */

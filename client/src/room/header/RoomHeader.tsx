@@ -1,6 +1,9 @@
-import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
-import type { SessionStatus } from '../session';
+// The room's header: title and parties, who is here, the connection and save state, this
+// member's role, and the entries to comments, notifications and invitations.
 import { navigate } from '../../lib/navigation';
+import { useShallow, useStore } from '../../lib/store';
+import { useRoom } from '../RoomContext';
+import type { SessionState } from '../session';
 import { CommentsHeaderButton } from '../comments';
 import { NotificationBell } from '../notifications';
 import { VisitButton } from '../visit';
@@ -20,7 +23,9 @@ function initials(name: string): string {
   ).toUpperCase();
 }
 
-export function connectionText(status: SessionStatus): {
+type ConnectionFacts = Pick<SessionState, 'connection' | 'synced' | 'save'>;
+
+export function connectionText(status: ConnectionFacts): {
   label: string;
   tone: string;
   detail: string;
@@ -43,7 +48,7 @@ export function connectionText(status: SessionStatus): {
   return { label: 'Online', tone: 'online', detail: 'Connected to the room' };
 }
 
-export function saveText(status: SessionStatus): string {
+export function saveText(status: ConnectionFacts): string {
   switch (status.save) {
     case 'saved':
       return 'All changes saved';
@@ -57,9 +62,18 @@ export function saveText(status: SessionStatus): string {
 }
 
 export function RoomHeader({ onShare }: { onShare: () => void }) {
-  const { canEdit, canManageInvites, session } = useRoom();
-  const { sheet } = useSnapshot();
-  const status = useSessionStatus();
+  const { canEdit, canManageInvites, session, model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
+  const status = useStore(
+    session.state,
+    useShallow(({ connection, synced, save, presence, readOnlyNotice }) => ({
+      connection,
+      synced,
+      save,
+      presence,
+      readOnlyNotice,
+    })),
+  );
   const conn = connectionText(status);
   const me = session.user;
   const myParty = sheet.parties.find((p) => p.id === me.partyId);

@@ -1,9 +1,12 @@
+// The organizer's invitation dialog: their own link, one invitation per person with a role and a
+// party, links to copy, and revocation that disconnects at once.
 import { roleHasParty } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import type { MemberInfo } from '@parley/shared/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, createInvite, listMembers, revokeInvite } from '../../lib/api';
-import { useRoom, useSnapshot } from '../RoomContext';
+import { useStore } from '../../lib/store';
+import { useRoom } from '../RoomContext';
 
 const roleOptions: { value: Role; label: string; hint: string }[] = [
   { value: 'negotiator', label: 'Negotiator', hint: 'Edits terms for their party' },
@@ -44,8 +47,8 @@ function absolute(url: string): string {
 }
 
 export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { roomId, token, session } = useRoom();
-  const { sheet } = useSnapshot();
+  const { roomId, token, session, model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
   const ref = useRef<HTMLDialogElement>(null);
   const [members, setMembers] = useState<MemberInfo[]>([]);
   const [links, setLinks] = useState<Record<string, string>>({});

@@ -1,18 +1,24 @@
+// The mediation drawer's agenda tab: the order clauses are discussed in, the single-text switch,
+// and the numbered drafts each party votes on in single-text mode.
 import { useId, useState } from 'react';
-import { scrollToClause } from '../outline/ClauseOutline';
-import { useSnapshot } from '../RoomContext';
-import { kindTitle } from './kindTitle';
-import { useFacilitator, useMediation, useMediationSnapshot } from './MediationContext';
+import { useShallow, useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { useRoom } from '../RoomContext';
+import { scrollToClause } from '../scrollToClause';
+import { useFacilitator, useMediation } from './MediationContext';
 
 /** The agenda, the single-text switch, and the numbered drafts with each party's vote. */
 export function AgendaTab() {
   const { store, speaksForParty, partyId } = useMediation();
   const isMediator = useFacilitator();
-  const { sheet } = useSnapshot();
-  const snapshot = useMediationSnapshot();
+  const { model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
+  const { state, drafts } = useStore(
+    store.state,
+    useShallow((s) => ({ state: s.state, drafts: s.drafts })),
+  );
   const id = useId();
   const [note, setNote] = useState('');
-  const { state, drafts } = snapshot;
   const known = new Set(sheet.clauses.map((c) => c.id));
   const agenda = [
     ...state.agenda.filter((c) => known.has(c)),

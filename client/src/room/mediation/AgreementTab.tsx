@@ -1,54 +1,21 @@
+// The mediation drawer's sign-off tab: the clauses × parties matrix, whether the room has agreed,
+// and the downloads of the agreed term sheet and of the audit log.
 import { useState } from 'react';
-import { useRoom, useSnapshot } from '../RoomContext';
-import { kindTitle } from './kindTitle';
-import { useMediation, useMediationSnapshot } from './MediationContext';
-import { signOffFor } from './SignOffRow';
-
-/** Fetches the agreed term sheet with its signatures and saves it as a JSON file. */
-export async function downloadAgreement(roomId: string, token: string): Promise<void> {
-  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/agreement`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok)
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  saveJson(body, `agreement-${roomId}.json`);
-}
-
-/** Fetches the hash-chained audit log (organizer and mediator) and saves it as a JSON file. */
-async function downloadAudit(roomId: string, token: string): Promise<void> {
-  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/audit`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await response.json().catch(() => null)) as {
-    error?: { message?: string };
-  } | null;
-  if (!response.ok) {
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  saveJson(body, `audit-${roomId}.json`);
-}
-
-function saveJson(body: unknown, filename: string): void {
-  const blob = new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
+import { useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { useRoom } from '../RoomContext';
+import { downloadAgreement, downloadAudit } from './downloads';
+import { useMediation } from './MediationContext';
+import { signOffFor } from './signOffFor';
 
 /** Clauses × parties: who signed what, which sign-offs were voided, and the agreement. */
 export function AgreementTab() {
-  const { roomId, token } = useRoom();
-  const { sheet } = useSnapshot();
-  const snapshot = useMediationSnapshot();
-  const { role } = useMediation();
+  const { roomId, token, model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
+  const { store, role } = useMediation();
+  const signoffs = useStore(store.state, (s) => s.signoffs);
   const [error, setError] = useState<string | null>(null);
-  const { agreed, missing } = snapshot.signoffs.agreement;
+  const { agreed, missing } = signoffs.agreement;
   return (
     <div className="med-tab">
       <p className={`agreement-status ${agreed ? 'is-agreed' : ''}`} data-testid="agreement-status">
@@ -74,7 +41,7 @@ export function AgreementTab() {
               <tr key={clause.id}>
                 <th scope="row">{kindTitle(clause)}</th>
                 {sheet.parties.map((party) => {
-                  const s = signOffFor(snapshot.signoffs.signOffs, clause.id, party.id);
+                  const s = signOffFor(signoffs.signOffs, clause.id, party.id);
                   const state = !s ? 'none' : s.voidedAt === null ? 'valid' : 'voided';
                   return (
                     <td key={party.id} className={`matrix-cell is-${state}`} data-state={state}>

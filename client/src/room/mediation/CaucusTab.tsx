@@ -1,19 +1,23 @@
+// The mediation drawer's caucus tab: a private conversation between the mediator and one party,
+// which no other party receives (the server sends it only to those two).
 import { useEffect, useId, useRef, useState } from 'react';
-import { useSnapshot } from '../RoomContext';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useStore } from '../../lib/store';
+import { useRoom } from '../RoomContext';
+import { useMediation } from './MediationContext';
 
 /** A private conversation between the mediator and one party. */
 export function CaucusTab() {
   const { store, isMediator, partyId } = useMediation();
-  const { sheet } = useSnapshot();
-  const snapshot = useMediationSnapshot();
+  const { model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
+  const caucus = useStore(store.state, (s) => s.caucus);
   const id = useId();
   const [chosen, setChosen] = useState<string>(sheet.parties[0]?.id ?? '');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
   const party = isMediator ? chosen : partyId;
-  const messages = party ? (snapshot.caucus[party] ?? []) : [];
+  const messages = party ? (caucus[party] ?? []) : [];
   const partyName = sheet.parties.find((p) => p.id === party)?.name ?? party ?? '';
 
   useEffect(() => {

@@ -1,12 +1,15 @@
+// The mediation pieces inside a clause block: its badges (locked, on the agenda, disputed) and
+// its strip of sign-offs, proposals, disputes, walk-away values and the facilitator's tools.
 import { fragmentToMarkdown } from '@parley/shared/room';
 import type { ProposalView } from '@parley/shared/mediation';
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
+import { useShallow, useStore } from '../../lib/store';
 import type { FieldSpec } from '../params/fieldSpec';
 import { useRoom } from '../RoomContext';
 import { getClauseMap } from '../roomDoc';
 import type { Sheet, SheetClause } from '../sheet';
-import { useFacilitator, useMediation, useMediationSnapshot } from './MediationContext';
+import { useFacilitator, useMediation } from './MediationContext';
 import { applyChanges } from './paramDiff';
 import { ProposalCard } from './ProposalCard';
 import { ProposalForm } from './ProposalForm';
@@ -22,10 +25,15 @@ type Open =
 
 /** Badges shown next to a clause's title: locked, current agenda item, disputed. */
 export function ClauseBadges({ clauseId }: { clauseId: string }) {
-  const snapshot = useMediationSnapshot();
-  const locked = snapshot.state.locks.includes(clauseId);
-  const current = snapshot.state.current === clauseId;
-  const disputes = snapshot.disputes.filter((d) => d.clauseId === clauseId && d.status === 'open');
+  const { store } = useMediation();
+  const { locked, current, disputes } = useStore(
+    store.state,
+    useShallow((s) => ({
+      locked: s.state.locks.includes(clauseId),
+      current: s.state.current === clauseId,
+      disputes: s.disputes.filter((d) => d.clauseId === clauseId && d.status === 'open').length,
+    })),
+  );
   return (
     <>
       {current && <span className="med-badge is-current">On the agenda now</span>}
@@ -43,10 +51,8 @@ export function ClauseBadges({ clauseId }: { clauseId: string }) {
           Locked
         </span>
       )}
-      {disputes.length > 0 && (
-        <span className="med-badge is-disputed">
-          Disputed{disputes.length > 1 ? ` ×${disputes.length}` : ''}
-        </span>
+      {disputes > 0 && (
+        <span className="med-badge is-disputed">Disputed{disputes > 1 ? ` ×${disputes}` : ''}</span>
       )}
     </>
   );
@@ -66,7 +72,10 @@ export function ClauseMediation({
 }) {
   const { session } = useRoom();
   const { store, canPropose, speaksForParty, partyId } = useMediation();
-  const snapshot = useMediationSnapshot();
+  const snapshot = useStore(
+    store.state,
+    useShallow((s) => ({ state: s.state, proposals: s.proposals, disputes: s.disputes })),
+  );
   const facilitator = useFacilitator();
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [position, setPosition] = useState('');

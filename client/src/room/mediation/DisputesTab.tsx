@@ -1,15 +1,22 @@
+// The mediation drawer's disputes tab: open disputes for everyone, and for the facilitator the
+// queue in the server's order with a resolution for each.
 import { useState } from 'react';
-import { scrollToClause } from '../outline/ClauseOutline';
-import { useSnapshot } from '../RoomContext';
-import { kindTitle } from './kindTitle';
-import { useFacilitator, useMediation, useMediationSnapshot } from './MediationContext';
+import { useShallow, useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { useRoom } from '../RoomContext';
+import { scrollToClause } from '../scrollToClause';
+import { useFacilitator, useMediation } from './MediationContext';
 
 /** Open disputes; the mediator's queue, oldest first, with a resolution per dispute. */
 export function DisputesTab() {
   const { store } = useMediation();
   const isMediator = useFacilitator();
-  const { sheet } = useSnapshot();
-  const snapshot = useMediationSnapshot();
+  const { model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
+  const snapshot = useStore(
+    store.state,
+    useShallow((s) => ({ queue: s.queue, disputes: s.disputes })),
+  );
   const [resolution, setResolution] = useState<Record<string, string>>({});
   const open = isMediator
     ? snapshot.queue

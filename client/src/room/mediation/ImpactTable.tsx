@@ -1,3 +1,5 @@
+// What a proposed change does to every party's allocation, net and NPV per scenario, computed by
+// the server's engine, shown before anyone decides on it.
 import type { ProposalImpact } from '@parley/shared/mediation';
 import { formatMoney } from '../../lib/format';
 import type { SheetParty } from '../sheet';

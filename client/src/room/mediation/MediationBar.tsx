@@ -1,30 +1,30 @@
+// The strip above the clauses: which procedure is in force, how far the room is from agreement,
+// and the button that opens the mediation drawer.
+import { useShallow, useStore } from '../../lib/store';
 import { useRoom } from '../RoomContext';
-import { downloadAgreement } from './AgreementTab';
-import {
-  useFacilitator,
-  useMediation,
-  useMediationSnapshot,
-  useOptionalMediation,
-} from './MediationContext';
+import { downloadAgreement } from './downloads';
+import { useFacilitator, useMediation } from './MediationContext';
 
 /**
  * The strip above the clauses: the procedure in force, the agreed state, and the button that opens
  * the mediation panel.
  */
 export function MediationBar() {
-  return useOptionalMediation() ? <BarInner /> : null;
-}
-
-function BarInner() {
   const { roomId, token } = useRoom();
-  const { store, panel, setPanelOpen } = useMediation();
-  const open = panel.open;
+  const { store } = useMediation();
   const facilitator = useFacilitator();
-  const onToggle = () => setPanelOpen(!open);
-  const snapshot = useMediationSnapshot();
-  const { agreed, missing } = snapshot.signoffs.agreement;
-  const singleText = snapshot.state.mode === 'single-text';
-  const queue = snapshot.queue.length;
+  const { open, agreed, missing, singleText, queue, loaded } = useStore(
+    store.state,
+    useShallow((s) => ({
+      open: s.panel.open,
+      agreed: s.signoffs.agreement.agreed,
+      missing: s.signoffs.agreement.missing.length,
+      singleText: s.state.mode === 'single-text',
+      queue: s.queue.length,
+      loaded: s.loaded,
+    })),
+  );
+  const onToggle = () => store.setPanelOpen(!open);
   return (
     <>
       {agreed && (
@@ -56,9 +56,9 @@ function BarInner() {
               : 'Single-text mode: the mediator edits; vote on drafts'
             : 'Open negotiation'}
         </span>
-        {!agreed && snapshot.loaded && (
+        {!agreed && loaded && (
           <span className="small muted">
-            {missing.length} sign-off{missing.length === 1 ? '' : 's'} to agreement
+            {missing} sign-off{missing === 1 ? '' : 's'} to agreement
           </span>
         )}
         <button

@@ -1,15 +1,13 @@
+// The mediation drawer: one tab per part of the procedure, the tabs a role has no use for left
+// out, and the count of open disputes on its tab.
 import { useEffect, useRef } from 'react';
+import { useShallow, useStore } from '../../lib/store';
 import { AgendaTab } from './AgendaTab';
 import { AgreementTab } from './AgreementTab';
 import { CaucusTab } from './CaucusTab';
 import { DisputesTab } from './DisputesTab';
-import type { MediationTab } from './MediationContext';
-import {
-  useFacilitator,
-  useMediation,
-  useMediationSnapshot,
-  useOptionalMediation,
-} from './MediationContext';
+import { useFacilitator, useMediation } from './MediationContext';
+import type { MediationTab } from './mediationState';
 import { PositionsTab } from './PositionsTab';
 
 const tabLabels: Record<MediationTab, string> = {
@@ -23,18 +21,22 @@ const tabLabels: Record<MediationTab, string> = {
 
 /** The mediation drawer: sign-off matrix, agenda and drafts, disputes, caucus, positions. */
 export function MediationPanel() {
-  const context = useOptionalMediation();
-  if (!context?.panel.open) return null;
+  const { store } = useMediation();
+  const open = useStore(store.state, (s) => s.panel.open);
+  if (!open) return null;
   return <PanelInner />;
 }
 
 function PanelInner() {
-  const { role, panel, openPanel, setPanelOpen } = useMediation();
+  const { role, store } = useMediation();
   const isMediator = useFacilitator();
-  const tab = panel.tab;
-  const onTab = openPanel;
-  const onClose = () => setPanelOpen(false);
-  const snapshot = useMediationSnapshot();
+  const tab = useStore(store.state, (s) => s.panel.tab);
+  const onTab = (t: MediationTab) => store.openPanel(t);
+  const onClose = () => store.setPanelOpen(false);
+  const snapshot = useStore(
+    store.state,
+    useShallow((s) => ({ queue: s.queue, disputes: s.disputes })),
+  );
   const panelRef = useRef<HTMLElement>(null);
   const tabs: MediationTab[] = ['agreement', 'agenda', 'disputes'];
   if (role !== 'observer') tabs.push('caucus');

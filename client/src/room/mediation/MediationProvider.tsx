@@ -1,46 +1,39 @@
+// Opens the room's mediation store for the session and provides it with the member's mediation
+// rights; in single-text mode it also turns the room read-only for all but the facilitator.
 import { can } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { RoomContext, useRoom, useSnapshot } from '../RoomContext';
+import { useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { RoomContext, useRoom } from '../RoomContext';
 import type { RoomContextValue } from '../RoomContext';
-import { kindTitle } from './kindTitle';
 import { isFacilitator, MediationContext } from './MediationContext';
-import type { MediationContextValue, MediationTab } from './MediationContext';
+import type { MediationContextValue } from './MediationContext';
 import { MediationStore } from './mediationStore';
 import './mediation.css';
-
-const noSubscribe = () => () => undefined;
-const none = () => null;
 
 /** Opens the mediation store for the room and provides it, with the member's mediation rights. */
 export function MediationProvider({ children }: { children: ReactNode }) {
   const room = useRoom();
-  const { session } = room;
-  const { sheet } = useSnapshot();
+  const { session, model } = room;
   const { role, partyId, memberId } = session.user;
-  const [store, setStore] = useState<MediationStore | null>(null);
-  const [panel, setPanel] = useState<{ open: boolean; tab: MediationTab }>({
-    open: false,
-    tab: 'agreement',
-  });
+  // Made during render without side effects; it follows the socket only while mounted.
+  const store = useMemo(
+    () => new MediationStore(session.socket, role, partyId, memberId),
+    [session, role, partyId, memberId],
+  );
+  useEffect(() => store.attach(), [store]);
 
   useEffect(() => {
-    const created = new MediationStore(session.socket, role, partyId, memberId);
-    setStore(created);
-    return () => created.destroy();
-  }, [session, role, partyId, memberId]);
-
-  useEffect(() => {
-    if (!store) return;
+    // Read when a notice is written, so the title is the one on screen then.
     store.clauseTitle = (id) => {
-      const clause = sheet.clauses.find((c) => c.id === id);
+      const clause = model.state.getState().sheet.clauses.find((c) => c.id === id);
       return clause ? kindTitle(clause) : 'a clause';
     };
-  }, [store, sheet]);
+  }, [store, model]);
 
-  const value = useMemo<MediationContextValue | null>(() => {
-    if (!store) return null;
+  const value = useMemo<MediationContextValue>(() => {
     const r = role as Role;
     return {
       store,
@@ -49,28 +42,20 @@ export function MediationProvider({ children }: { children: ReactNode }) {
       speaksForParty: partyId !== null && can(r, 'accept'),
       isMediator: role === 'mediator',
       canPropose: can(r, 'propose'),
-      panel,
-      openPanel: (tab) => setPanel({ open: true, tab }),
-      setPanelOpen: (open) => setPanel((p) => ({ ...p, open })),
     };
-  }, [store, role, partyId, panel]);
+  }, [store, role, partyId]);
 
   // In single-text mode only the facilitator writes: the whole room (outline, assumptions,
   // clauses) turns read-only for everyone else, as the server would refuse their edits anyway.
-  const snapshot = useSyncExternalStore(
-    store?.subscribe ?? noSubscribe,
-    store?.getSnapshot ?? none,
+  const singleTextReadOnly = useStore(
+    store.state,
+    (s) => s.state.mode === 'single-text' && !isFacilitator(role, s.mediatorPresent),
   );
-  const singleTextReadOnly =
-    snapshot !== null &&
-    snapshot.state.mode === 'single-text' &&
-    !isFacilitator(role, snapshot.mediatorPresent);
   const roomValue = useMemo<RoomContextValue>(
     () => (singleTextReadOnly && room.canEdit ? { ...room, canEdit: false } : room),
     [room, singleTextReadOnly],
   );
 
-  // The same tree with or without the store, so that the room is not remounted once it opens.
   return (
     <RoomContext.Provider value={roomValue}>
       <MediationContext.Provider value={value}>{children}</MediationContext.Provider>

@@ -1,16 +1,16 @@
+// Mediation notices: server refusals and voided sign-offs, announced politely; errors and news
+// go away by themselves, warnings stay until dismissed.
 import { useEffect } from 'react';
-import { useSessionStatus } from '../RoomContext';
-import { useMediation, useMediationSnapshot, useOptionalMediation } from './MediationContext';
+import { useStore } from '../../lib/store';
+import { useRoom } from '../RoomContext';
+import { useMediation } from './MediationContext';
 
 /** Server refusals and voided sign-offs, announced politely and dismissable. */
 export function MediationToasts() {
-  return useOptionalMediation() ? <ToastsInner /> : null;
-}
-
-function ToastsInner() {
   const { store } = useMediation();
-  const { notices } = useMediationSnapshot();
-  const { refusedWrite } = useSessionStatus();
+  const { session } = useRoom();
+  const notices = useStore(store.state, (s) => s.notices);
+  const refusedWrite = useStore(session.state, (s) => s.refusedWrite);
 
   // A write refused for a lock or single-text mode: the server restores the true text; say why.
   useEffect(() => {

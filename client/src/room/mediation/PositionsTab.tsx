@@ -1,15 +1,22 @@
+// The mediation drawer's positions tab: for the mediator, whether the parties' walk-away values
+// overlap and the button to publish it; for the parties, only what was published.
 import { formatMoney, formatNumber } from '../../lib/format';
-import { scrollToClause } from '../outline/ClauseOutline';
-import { useSnapshot } from '../RoomContext';
-import { kindTitle } from './kindTitle';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useShallow, useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { useRoom } from '../RoomContext';
+import { scrollToClause } from '../scrollToClause';
+import { useMediation } from './MediationContext';
 import { paramLabel } from './paramLabels';
 
 /** The mediator's view of confidential positions: overlap per parameter, and publication. */
 export function PositionsTab() {
   const { store, isMediator, speaksForParty } = useMediation();
-  const { sheet } = useSnapshot();
-  const snapshot = useMediationSnapshot();
+  const { model } = useRoom();
+  const sheet = useStore(model.state, (s) => s.sheet);
+  const snapshot = useStore(
+    store.state,
+    useShallow((s) => ({ published: s.published, overlaps: s.overlaps })),
+  );
   const title = (clauseId: string) => {
     const clause = sheet.clauses.find((c) => c.id === clauseId);
     return clause ? kindTitle(clause) : clauseId;

@@ -1,3 +1,5 @@
+// One proposal on a clause: its changes, their value impact, each party's decision, and the actions
+// this member's role allows on it now.
 import type { ProposalView } from '@parley/shared/mediation';
 import { useState } from 'react';
 import type { FieldSpec } from '../params/fieldSpec';

@@ -1,3 +1,5 @@
+// Drafting a proposal or a counter: the clause's own editors on a private copy of its params, a new
+// text if wanted, and the value impact previewed before sending.
 import type { ParamChange, ProposalImpact } from '@parley/shared/mediation';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DocPath } from '../docWrites';

@@ -1,6 +1,9 @@
-import type { SignOff } from '@parley/shared/mediation';
+// The sign-off line under a clause: each party's state on it and this member's button to sign
+// for their party or withdraw; a later change to the clause voids sign-offs on the server.
+import { useStore } from '../../lib/store';
 import type { Sheet } from '../sheet';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useMediation } from './MediationContext';
+import { signOffFor } from './signOffFor';
 
 const voidLabels: Record<string, string> = {
   'clause-changed': 'voided: clause changed',
@@ -8,15 +11,6 @@ const voidLabels: Record<string, string> = {
   'clause-removed': 'voided: clause removed',
   withdrawn: 'withdrawn',
 };
-
-export function signOffFor(
-  signOffs: SignOff[],
-  clauseId: string,
-  partyId: string,
-): SignOff | undefined {
-  const all = signOffs.filter((s) => s.clauseId === clauseId && s.partyId === partyId);
-  return all.find((s) => s.voidedAt === null) ?? all[all.length - 1];
-}
 
 /** The sign-off state of one clause for every party, and the sign-off button for one's own. */
 export function SignOffRow({
@@ -29,15 +23,15 @@ export function SignOffRow({
   sheet: Sheet;
 }) {
   const { store, partyId, speaksForParty } = useMediation();
-  const snapshot = useMediationSnapshot();
-  const mine = partyId ? signOffFor(snapshot.signoffs.signOffs, clauseId, partyId) : undefined;
+  const signOffs = useStore(store.state, (s) => s.signoffs.signOffs);
+  const mine = partyId ? signOffFor(signOffs, clauseId, partyId) : undefined;
   const signed = mine !== undefined && mine.voidedAt === null;
   const ownParty = sheet.parties.find((p) => p.id === partyId);
   return (
     <div className="signoff-row">
       <ul className="signoff-chips" aria-label={`${clauseTitle}: sign-offs`}>
         {sheet.parties.map((party) => {
-          const s = signOffFor(snapshot.signoffs.signOffs, clauseId, party.id);
+          const s = signOffFor(signOffs, clauseId, party.id);
           const state = !s ? 'none' : s.voidedAt === null ? 'valid' : 'voided';
           const text =
             state === 'valid'

@@ -1,9 +1,12 @@
+// A party's private walk-away values for a clause's numbers: kept from every other party, and
+// shared with the mediator only when the party chooses to.
 import type { PositionBound } from '@parley/shared/mediation';
 import { useState } from 'react';
 import { centsToInput, parseDecimal } from '../../lib/format';
 import type { FieldSpec } from '../params/fieldSpec';
 import type { Sheet, SheetClause } from '../sheet';
-import { useMediation, useMediationSnapshot } from './MediationContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useMediation } from './MediationContext';
 import { readPath } from './paramDiff';
 import { formatParamValue, numericParams, paramLabel } from './paramLabels';
 
@@ -25,7 +28,10 @@ function WalkAwayField({
   current: unknown;
 }) {
   const { store } = useMediation();
-  const snapshot = useMediationSnapshot();
+  const snapshot = useStore(
+    store.state,
+    useShallow((s) => ({ positions: s.positions, published: s.published })),
+  );
   const held = snapshot.positions.filter((p) => p.clauseId === clauseId && p.param === path);
   const [bound, setBound] = useState<PositionBound>(held[0]?.bound ?? 'min');
   const existing = held.find((p) => p.bound === bound);

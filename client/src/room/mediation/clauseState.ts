@@ -1,18 +1,19 @@
+// Whether a clause takes edits from this member right now, from the role and the mediation state:
+// the views turn read-only exactly where the server would refuse the write.
 import { isFacilitator } from './MediationContext';
-import type { MediationSnapshot } from './mediationStore';
+import type { MediationSnapshot } from './mediationState';
 
 /**
  * Whether this member may edit the clause now: the role may edit, the clause is not locked, and
  * in single-text mode only the mediator edits.
  */
 export function clauseEditable(
-  snapshot: MediationSnapshot | null,
+  snapshot: MediationSnapshot,
   clauseId: string,
   role: string,
   canEdit: boolean,
 ): boolean {
   if (!canEdit) return false;
-  if (!snapshot) return true;
   if (snapshot.state.locks.includes(clauseId)) return false;
   if (snapshot.state.mode === 'single-text' && !isFacilitator(role, snapshot.mediatorPresent)) {
     return false;

@@ -1,8 +1,9 @@
+// What the rest of the room uses of mediation: the provider, the room-level strip, drawer and
+// notices, and the per-clause pieces; everything else stays inside this folder.
 export { ClauseBadges, ClauseMediation } from './ClauseMediation';
 export { clauseEditable } from './clauseState';
 export { MediationBar } from './MediationBar';
-export { useOptionalMediation, useOptionalMediationSnapshot } from './MediationContext';
-export type { MediationTab } from './MediationContext';
+export { useMediation } from './MediationContext';
 export { MediationPanel } from './MediationPanel';
 export { MediationProvider } from './MediationProvider';
 export { MediationToasts } from './MediationToasts';

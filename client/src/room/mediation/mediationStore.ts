@@ -1,39 +1,23 @@
-import type {
-  CaucusMessage,
-  Dispute,
-  Draft,
-  MediationState,
-  OverlapPublication,
-  OverlapView,
-  Position,
-  ProposalView,
-  SignOffState,
-} from '@parley/shared/mediation';
+// The room's mediation as this member may see it, kept current over the room's socket: events,
+// loads and answers to actions all become updates of one zustand store that the views read.
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@parley/shared/protocol';
 import type { Socket } from 'socket.io-client';
-
-export interface MediationNotice {
-  id: number;
-  tone: 'error' | 'warning' | 'info';
-  text: string;
-}
-
-export interface MediationSnapshot {
-  loaded: boolean;
-  state: MediationState;
-  drafts: Draft[];
-  disputes: Dispute[];
-  /** The mediator's queue of open disputes, oldest first. */
-  queue: Dispute[];
-  mediatorPresent: boolean;
-  proposals: ProposalView[];
-  signoffs: SignOffState;
-  positions: Position[];
-  published: OverlapPublication[];
-  overlaps: OverlapView[];
-  caucus: Record<string, CaucusMessage[]>;
-  notices: MediationNotice[];
-}
+import { createStore } from '../../lib/store';
+import type { ReadStore, StoreApi } from '../../lib/store';
+import {
+  actionAnswered,
+  initialMediationSnapshot,
+  mediationEvents,
+  noticeAdded,
+  noticeDismissed,
+} from './mediationState';
+import type {
+  MediationNotice,
+  MediationSnapshot,
+  MediationTab,
+  MediationUpdate,
+  SnapshotEvent,
+} from './mediationState';
 
 type Events = ClientToServerEvents;
 type AckData<E extends keyof Events> =
@@ -50,16 +34,6 @@ export class MediationError extends Error {
   }
 }
 
-const emptyState: MediationState = { mode: 'normal', locks: [], agenda: [], current: null };
-
-function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
-  const index = list.findIndex(same);
-  if (index < 0) return [...list, item];
-  const next = list.slice();
-  next[index] = item;
-  return next;
-}
-
 const voidReasons: Record<string, string> = {
   'clause-changed': 'the clause changed',
   'value-changed': 'the figures changed',
@@ -69,35 +43,26 @@ const voidReasons: Record<string, string> = {
 
 /**
  * The room's mediation state as this member may see it (governance, proposals, sign-offs, own
- * positions, caucus), kept current from the server's events. An external store for React.
+ * positions, caucus), kept current from the server's events once attached. Views read `state`.
  */
 export class MediationStore {
-  private snapshot: MediationSnapshot = {
-    loaded: false,
-    state: emptyState,
-    drafts: [],
-    disputes: [],
-    queue: [],
-    mediatorPresent: false,
-    proposals: [],
-    signoffs: { signOffs: [], agreement: { agreed: false, missing: [] } },
-    positions: [],
-    published: [],
-    overlaps: [],
-    caucus: {},
-    notices: [],
-  };
-  private readonly listeners = new Set<() => void>();
+  private readonly store: StoreApi<MediationSnapshot> = createStore<MediationSnapshot>()(
+    () => initialMediationSnapshot,
+  );
+  readonly state: ReadStore<MediationSnapshot> = this.store;
   private readonly offs: (() => void)[] = [];
   private nextNotice = 1;
-  private destroyed = false;
 
   constructor(
     private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>,
     private readonly role: string,
     private readonly partyId: string | null,
     readonly memberId: string,
-  ) {
+  ) {}
+
+  /** Starts following the server's events (and loads once connected); returns how to stop. */
+  attach(): () => void {
+    const socket = this.socket;
     const on = <E extends keyof ServerToClientEvents>(
       event: E,
       handler: ServerToClientEvents[E],
@@ -106,52 +71,33 @@ export class MediationStore {
       (socket.on as (e: string, h: unknown) => void)(event, handler);
       this.offs.push(() => (socket.off as (e: string, h: unknown) => void)(event, handler));
     };
-    on('mediation:changed', (state) => this.patch({ state }));
-    on('drafts:changed', (draft) =>
-      this.patch({
-        drafts: upsert(this.snapshot.drafts, draft, (d) => d.number === draft.number),
-      }),
-    );
-    on('disputes:changed', (dispute) =>
-      this.patch({
-        disputes: upsert(this.snapshot.disputes, dispute, (d) => d.id === dispute.id),
-        queue:
-          dispute.status === 'open'
-            ? this.snapshot.queue
-            : this.snapshot.queue.filter((d) => d.id !== dispute.id),
-      }),
-    );
-    on('disputes:queue', ({ disputes }) => this.patch({ queue: disputes }));
-    on('caucus:message', (message) => this.addCaucus(message));
-    on('proposals:changed', (proposal) =>
-      this.patch({
-        proposals: upsert(this.snapshot.proposals, proposal, (p) => p.id === proposal.id),
-      }),
-    );
-    on('signoffs:changed', (signoffs) => this.patch({ signoffs }));
+    for (const event of Object.keys(mediationEvents) as SnapshotEvent[]) {
+      // Each reducer takes its own event's payload; the map's type ties the two together.
+      const reduce = mediationEvents[event] as (
+        snapshot: MediationSnapshot,
+        payload: unknown,
+      ) => MediationUpdate;
+      on(event, ((payload: unknown) =>
+        this.update((s) => reduce(s, payload))) as ServerToClientEvents[typeof event]);
+    }
     on('signoffs:voided', ({ signOff, reason }) => {
       this.notify(
         'warning',
         `Your sign-off on "${this.clauseTitle(signOff.clauseId)}" was voided: ${voidReasons[reason] ?? reason}. Review the clause and sign again.`,
       );
     });
-    on('positions:changed', (list) =>
-      this.patch({ positions: list.positions, published: list.published }),
-    );
-    on('positions:overlaps', ({ overlaps }) => this.patch({ overlaps }));
-    on('positions:published', (publication) =>
-      this.patch({
-        published: upsert(
-          this.snapshot.published,
-          publication,
-          (p) => p.clauseId === publication.clauseId && p.param === publication.param,
-        ),
-      }),
-    );
     const onConnect = () => void this.load();
     socket.on('connect', onConnect);
     this.offs.push(() => socket.off('connect', onConnect));
     if (socket.connected) void this.load();
+    return () => {
+      for (const off of this.offs.splice(0)) off();
+    };
+  }
+
+  private update(change: (snapshot: MediationSnapshot) => MediationUpdate): void {
+    const partial = change(this.store.getState());
+    if (partial) this.store.setState(partial);
   }
 
   /** Titles for notices; set by the room from its document. */
@@ -197,23 +143,17 @@ export class MediationStore {
       if (overlaps) patch.overlaps = overlaps.overlaps;
     }
     if (this.partyId && this.role !== 'observer') await this.loadCaucus(null);
-    this.patch(patch);
+    this.update(() => patch);
   }
 
   /** Loads a caucus: the mediator names the party; a party member reads its own (null). */
   async loadCaucus(partyId: string | null): Promise<void> {
     try {
       const result = await this.call('caucus:list', partyId ? { partyId } : {});
-      this.patch({ caucus: { ...this.snapshot.caucus, [result.partyId]: result.messages } });
+      this.update((s) => ({ caucus: { ...s.caucus, [result.partyId]: result.messages } }));
     } catch {
       // The panel shows an empty conversation; sending reports the error.
     }
-  }
-
-  private addCaucus(message: CaucusMessage): void {
-    const list = this.snapshot.caucus[message.partyId] ?? [];
-    if (list.some((m) => m.id === message.id)) return;
-    this.patch({ caucus: { ...this.snapshot.caucus, [message.partyId]: [...list, message] } });
   }
 
   /** Emits an event and resolves with the ack's data, or rejects with the server's error. */
@@ -241,28 +181,7 @@ export class MediationStore {
   async run<E extends keyof Events>(event: E, payload: Payload<E>): Promise<AckData<E> | null> {
     try {
       const data = await this.call(event, payload);
-      if (event === 'caucus:send') this.addCaucus(data as CaucusMessage);
-      if (
-        event === 'proposals:create' ||
-        event === 'proposals:counter' ||
-        event === 'proposals:decide' ||
-        event === 'proposals:apply' ||
-        event === 'proposals:withdraw'
-      ) {
-        const proposal = data as ProposalView;
-        this.patch({
-          proposals: upsert(this.snapshot.proposals, proposal, (p) => p.id === proposal.id),
-        });
-      }
-      if (
-        event === 'mediation:lock' ||
-        event === 'mediation:unlock' ||
-        event === 'mediation:mode' ||
-        event === 'agenda:set' ||
-        event === 'agenda:current'
-      ) {
-        this.patch({ state: data as MediationState });
-      }
+      this.update((s) => actionAnswered(s, event, data));
       return data;
     } catch (error) {
       this.notify('error', error instanceof Error ? error.message : String(error));
@@ -275,7 +194,7 @@ export class MediationStore {
    * document order after the items the mediator already ordered.
    */
   async discuss(clauseId: string | null, documentOrder: string[]): Promise<void> {
-    const { agenda } = this.snapshot.state;
+    const { agenda } = this.store.getState().state;
     if (clauseId === null || agenda.includes(clauseId)) {
       await this.run('agenda:current', { current: clauseId });
       return;
@@ -286,28 +205,19 @@ export class MediationStore {
 
   notify(tone: MediationNotice['tone'], text: string): void {
     const notice = { id: this.nextNotice++, tone, text };
-    this.patch({ notices: [...this.snapshot.notices, notice].slice(-4) });
+    this.update((s) => noticeAdded(s, notice));
   }
 
   dismiss(id: number): void {
-    this.patch({ notices: this.snapshot.notices.filter((n) => n.id !== id) });
+    this.update((s) => noticeDismissed(s, id));
   }
 
-  getSnapshot = (): MediationSnapshot => this.snapshot;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private patch(partial: Partial<MediationSnapshot>): void {
-    if (this.destroyed) return;
-    this.snapshot = { ...this.snapshot, ...partial };
-    for (const listener of this.listeners) listener();
+  /** Opens the mediation drawer on one of its tabs. */
+  openPanel(tab: MediationTab): void {
+    this.update(() => ({ panel: { open: true, tab } }));
   }
 
-  destroy(): void {
-    this.destroyed = true;
-    for (const off of this.offs) off();
+  setPanelOpen(open: boolean): void {
+    this.update((s) => ({ panel: { ...s.panel, open } }));
   }
 }

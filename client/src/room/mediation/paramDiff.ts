@@ -1,3 +1,5 @@
+// Proposal changes as `{ path, value }` lists: the smallest diff between two sets of params, and
+// copies of params with changes applied, so drafts never touch the shared document.
 import type { ParamChange } from '@parley/shared/mediation';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,5 @@
+// Parameters named and valued for people in mediation views: readable paths with party names,
+// values in the sheet's currency, and the numeric fields walk-away values apply to.
 import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import type { FieldSpec } from '../params/fieldSpec';
 import { humanize } from '../params/fieldSpec';

@@ -1,12 +1,21 @@
+// The bell in the header: mentions of this member and replies in their threads, live, with the
+// unread count announced to screen readers as it changes.
 import { useEffect, useRef, useState } from 'react';
-import { useComments, useCommentsStore } from '../comments/CommentsContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useCommentsStore } from '../comments/CommentsContext';
 import { timeAgo } from '../comments/format';
 import { BellIcon } from '../comments/icons';
 
 /** The bell in the header: mentions of you and replies in your threads, live. */
 export function NotificationBell() {
   const store = useCommentsStore();
-  const { notifications, notificationsUnread } = useComments();
+  const { notifications, notificationsUnread } = useStore(
+    store.state,
+    useShallow(({ notifications, notificationsUnread }) => ({
+      notifications,
+      notificationsUnread,
+    })),
+  );
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
 

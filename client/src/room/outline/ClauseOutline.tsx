@@ -1,29 +1,25 @@
+// The outline beside the clauses: every clause with its state, who is working in it and its
+// unread comments; reordering, removing and adding clauses for those who may edit.
 import { clauseKindIds, clauseKinds } from '@parley/shared/termsheet';
 import type { ClauseKind } from '@parley/shared/termsheet';
-import { insertClause, moveClause, removeClause } from '../roomDoc';
 import { useEffect, useState } from 'react';
-import { kindLabel } from '../clause/ClauseBlock';
+import { useShallow, useStore } from '../../lib/store';
 import { OutlineUnreadBadge } from '../comments';
-import { useOptionalMediationSnapshot } from '../mediation';
-import { useRoom, useSessionStatus, useSnapshot } from '../RoomContext';
-
-export function scrollToClause(clauseId: string, param?: string): void {
-  const block = document.getElementById(`clause-${clauseId}`);
-  if (!block) return;
-  block.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  const target = param
-    ? (block.querySelector<HTMLElement>(
-        `[id^="${`f-${clauseId}-${param}`.replace(/[^A-Za-z0-9_-]/g, '_')}"]`,
-      ) ?? block)
-    : block;
-  target.focus({ preventScroll: true });
-}
+import { kindLabel } from '../kindLabel';
+import { useMediation } from '../mediation/MediationContext';
+import { useRoom } from '../RoomContext';
+import { insertClause, moveClause, removeClause } from '../roomDoc';
+import { scrollToClause } from '../scrollToClause';
 
 export function ClauseOutline() {
-  const { session, canEdit } = useRoom();
-  const { sheet, issues } = useSnapshot();
-  const status = useSessionStatus();
-  const agendaCurrent = useOptionalMediationSnapshot()?.state.current ?? null;
+  const { session, model, canEdit } = useRoom();
+  const { store: mediation } = useMediation();
+  const { sheet, issues } = useStore(
+    model.state,
+    useShallow(({ sheet, issues }) => ({ sheet, issues })),
+  );
+  const presence = useStore(session.state, (s) => s.presence);
+  const agendaCurrent = useStore(mediation.state, (s) => s.state.current);
   const [kind, setKind] = useState<string>('custom');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
@@ -78,7 +74,7 @@ export function ClauseOutline() {
           const clauseIssues = issues.filter((i) => i.clauseId === clause.id);
           const errors = clauseIssues.filter((i) => i.severity === 'error').length;
           const state = errors ? 'error' : clauseIssues.length ? 'warning' : 'ok';
-          const here = status.presence.filter((p) => p.focus === clause.id && !p.self);
+          const here = presence.filter((p) => p.focus === clause.id && !p.self);
           const title = clause.title.trim() || kindLabel(clause.kind);
           return (
             <li

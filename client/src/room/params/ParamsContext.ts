@@ -1,3 +1,5 @@
+// What every parameter field of one clause needs from its clause: the sheet's parties, streams and
+// drivers, its issues, whether it may edit, and the writes into the document.
 import type { Issue } from '@parley/shared/termsheet';
 import { createContext, useContext } from 'react';
 import type { DocPath } from '../docWrites';

@@ -1,3 +1,5 @@
+// A clause's parameter editors, built from its kind's schema: scalars, party records and tables of
+// rows, each field showing its own issues and writing only itself.
 import type { ReactNode } from 'react';
 import type { DocPath } from '../docWrites';
 import {

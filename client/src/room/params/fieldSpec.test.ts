@@ -1,3 +1,5 @@
+// Every registered clause kind gets editors that fit its parameters: amounts, percentages, party
+// records and tables derived from the zod schemas.
 import { clauseKinds } from '@parley/shared/termsheet';
 import { describe, expect, it } from 'vitest';
 import { emptyValue, specFromSchema } from './fieldSpec';

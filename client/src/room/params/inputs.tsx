@@ -1,3 +1,5 @@
+// The parameter inputs: labelled for screen readers with clause and field, announcing their issues,
+// and refusing text that is not a number instead of writing it.
 import type { Issue } from '@parley/shared/termsheet';
 import { useEffect, useState } from 'react';
 import {

@@ -1,3 +1,5 @@
+// The value panel's charts (allocation by scenario, cumulative net, shares against Shapley): a
+// separate chunk, since recharts is most of their weight and they can follow first paint.
 import {
   Bar,
   BarChart,

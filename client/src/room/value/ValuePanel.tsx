@@ -1,7 +1,10 @@
+// The value panel: every party's figures for the chosen scenario, recomputed in this browser on
+// every edit, then the charts (loaded after first paint) and the engine's issues.
 import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../lib/format';
-import { scrollToClause } from '../outline/ClauseOutline';
-import { useSnapshot } from '../RoomContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useRoom } from '../RoomContext';
+import { scrollToClause } from '../scrollToClause';
 import { readScenarios } from './valueView';
 import type { PartyTotals } from './valueView';
 
@@ -24,7 +27,11 @@ function pct(v: number | null): string {
 }
 
 export function ValuePanel() {
-  const { sheet, value, issues } = useSnapshot();
+  const { model } = useRoom();
+  const { sheet, value, issues } = useStore(
+    model.state,
+    useShallow(({ sheet, value, issues }) => ({ sheet, value, issues })),
+  );
   const scenarios = useMemo(() => readScenarios(value), [value]);
   const signature = useMemo(
     () =>

@@ -1,4 +1,5 @@
-/** A loose reading of `parley.value/v1`, tolerant of fields the engine may add or omit. */
+// The engine's value result read for display: tolerant of fields a newer or older engine may add
+// or leave out, so the panel never breaks on the shape.
 export interface PartyTotals {
   allocation: number;
   costs: number;

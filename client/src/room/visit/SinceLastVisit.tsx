@@ -1,12 +1,15 @@
+// "Since your last visit": what happened while the member was away (comments, mentions, changed
+// clauses and what they did to each party's figures), and the header button that brings it back.
 import type { SinceLastVisit, VisitCommentEntry } from '@parley/shared/comments';
 import { useEffect, useRef } from 'react';
 import { formatMoneyCompact } from '../../lib/format';
-import { useComments, useCommentsStore } from '../comments/CommentsContext';
+import { useShallow, useStore } from '../../lib/store';
+import { useCommentsStore } from '../comments/CommentsContext';
 import { fullTime, humanizeParam, timeAgo } from '../comments/format';
-import { useReturnFocus } from '../comments/useReturnFocus';
-import { scrollToClause } from '../outline/ClauseOutline';
-import { useSnapshot } from '../RoomContext';
 import { ClockIcon } from '../comments/icons';
+import { useReturnFocus } from '../comments/useReturnFocus';
+import { useRoom } from '../RoomContext';
+import { scrollToClause } from '../scrollToClause';
 
 function countNews(visit: SinceLastVisit | null): number {
   if (!visit || visit.since === null) return 0;
@@ -27,7 +30,10 @@ function deltaClass(cents: number | null): string {
 /** Header button that brings the summary back after it was dismissed. */
 export function VisitButton() {
   const store = useCommentsStore();
-  const { visit, visitOpen } = useComments();
+  const { visit, visitOpen } = useStore(
+    store.state,
+    useShallow(({ visit, visitOpen }) => ({ visit, visitOpen })),
+  );
   const news = countNews(visit);
   return (
     <button
@@ -70,8 +76,12 @@ function CommentEntry({ entry, title }: { entry: VisitCommentEntry; title: strin
 /** "Since your last visit": comments, mentions, clause changes and what they did to the totals. */
 export function SinceLastVisitPanel() {
   const store = useCommentsStore();
-  const { visit, visitOpen } = useComments();
-  const { sheet } = useSnapshot();
+  const { model } = useRoom();
+  const { visit, visitOpen } = useStore(
+    store.state,
+    useShallow(({ visit, visitOpen }) => ({ visit, visitOpen })),
+  );
+  const sheet = useStore(model.state, (s) => s.sheet);
   const closeRef = useRef<HTMLButtonElement>(null);
   useReturnFocus(visitOpen);
 
