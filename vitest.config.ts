@@ -27,6 +27,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'tools',
+          include: ['eslint-rules/**/*.test.js'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',

@@ -304,10 +304,11 @@ export class Room implements RoomContext {
   applyServerChange(change: (doc: Y.Doc) => void, memberId: string | null): Promise<void> {
     return this.enqueue(async () => {
       const copy = new Y.Doc();
-      copy.clientID = this.serverClientId;
       const updates: Uint8Array[] = [];
       try {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+        // Set only now: a client id the applied state already holds would make Yjs pick another.
+        copy.clientID = this.serverClientId;
         copy.on('update', (update: Uint8Array) => updates.push(update));
         Y.transact(copy, () => change(copy));
       } finally {
