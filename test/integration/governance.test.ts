@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roleIds } from '@parley/shared/permissions';
-import type { CaucusMessage, Dispute, Draft, MediationState } from '@parley/shared/mediation';
+import type {
+  BreakRequested,
+  CaucusMessage,
+  Dispute,
+  Draft,
+  MediationState,
+} from '@parley/shared/mediation';
 import type { Role } from '@parley/shared/permissions';
 import type {
   Ack,
@@ -405,5 +411,97 @@ describe('caucus', () => {
     });
     expect(JSON.stringify(audit.body)).not.toContain(secret);
     expect(JSON.stringify(audit.body)).not.toContain(fromCsp.id);
+  });
+});
+
+describe('asking for a break', () => {
+  it('tells the mediator and the asking party at once, and no other party the reason', async () => {
+    const fresh = await roomWithEveryRole(server.url, 'insurer');
+    const csp = await invite(server.url, fresh.roomId, fresh.tokens.organizer, {
+      name: 'Carla CSP',
+      role: 'negotiator',
+      party: 'csp',
+    });
+    const mediator = await socketOf(fresh.tokens.mediator);
+    const insurerViewer = await socketOf(fresh.tokens.viewer);
+    const cspSocket = await socketOf(csp.token);
+    const observer = await socketOf(fresh.tokens.observer);
+    const live = {
+      mediator: collect(mediator, 'breaks:requested'),
+      insurerViewer: collect(insurerViewer, 'breaks:requested'),
+      csp: collect(cspSocket, 'breaks:requested'),
+      observer: collect(observer, 'breaks:requested'),
+    };
+    const reason = 'We need to check the cap with our CFO';
+    const asked = data(
+      await emitWithAck<BreakRequested>(cspSocket, 'breaks:request', { minutes: 20, reason }),
+    );
+    expect(asked).toMatchObject({
+      partyId: 'csp',
+      minutes: 20,
+      reason,
+      requestedByName: 'Carla CSP',
+    });
+    await until(() => {
+      expect(live.mediator.map((b) => b.id)).toEqual([asked.id]);
+      expect(live.csp.map((b) => b.id)).toEqual([asked.id]);
+    });
+    // A request of the insurer shows the other sockets were listening all along.
+    const insurer = data(
+      await emitWithAck<BreakRequested>(
+        await socketOf(fresh.tokens.negotiator),
+        'breaks:request',
+        {},
+      ),
+    );
+    expect(insurer).toMatchObject({ partyId: 'insurer', minutes: 15 });
+    await until(() => expect(live.insurerViewer.map((b) => b.id)).toEqual([insurer.id]));
+    expect(JSON.stringify(live.insurerViewer)).not.toContain(reason);
+    expect(live.observer).toEqual([]);
+
+    // Asking again at once is refused with the wait; the audit log keeps no reason.
+    const again = await emitWithAck(cspSocket, 'breaks:request', { minutes: 10 });
+    expect(again).toMatchObject({ ok: false, error: { code: 'break-requested-recently' } });
+    const audit = await request<{ entries: { action: string; details: unknown }[] }>(
+      server.url,
+      'GET',
+      `/api/rooms/${fresh.roomId}/audit`,
+      { token: fresh.tokens.organizer },
+    );
+    const breaks = audit.body.entries.filter((e) => e.action === 'break.requested');
+    expect(breaks.map((e) => e.details)).toEqual([
+      { partyId: 'csp', minutes: 20 },
+      { partyId: 'insurer', minutes: 15 },
+    ]);
+    expect(JSON.stringify(audit.body)).not.toContain(reason);
+  });
+
+  it('is for a party speaker only, and refuses a bad length', async () => {
+    for (const role of ['viewer', 'observer', 'mediator'] as const) {
+      expect(await as(role, 'breaks:request', {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(await as('negotiator', 'breaks:request', { minutes: 600 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', message: expect.stringContaining('minutes') },
+    });
+  });
+
+  it('goes to the organizers while the room has no mediator', async () => {
+    const created = await createRoom(server.url);
+    const organizer = await socketOf(created.organizerToken);
+    const live = collect(organizer, 'breaks:requested');
+    // The organizer speaks for the insurer (the lead); the device maker asks.
+    const partner = await invite(server.url, created.roomId, created.organizerToken, {
+      name: 'Dev Device',
+      role: 'negotiator',
+      party: 'device',
+    });
+    const asked = data(
+      await emitWithAck<BreakRequested>(await socketOf(partner.token), 'breaks:request', {}),
+    );
+    await until(() => expect(live.map((b) => b.id)).toEqual([asked.id]));
   });
 });

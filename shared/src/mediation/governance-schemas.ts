@@ -148,3 +148,26 @@ export const caucusListRequestSchema = z
   .strict()
   .optional();
 export type CaucusListRequest = z.infer<typeof caucusListRequestSchema>;
+
+export const MAX_BREAK_MINUTES = 120;
+export const MAX_BREAK_REASON_LENGTH = 500;
+
+/** A party asks the facilitator for a pause in the session. */
+export const breakRequestSchema = z
+  .object({
+    minutes: z.number().int().min(5).max(MAX_BREAK_MINUTES).default(15),
+    reason: z.string().trim().max(MAX_BREAK_REASON_LENGTH).default(''),
+  })
+  .strict();
+export type BreakRequestInput = z.input<typeof breakRequestSchema>;
+
+export const breakRequestedSchema = z.object({
+  id: z.string(),
+  partyId: z.string(),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  minutes: z.number(),
+  reason: z.string(),
+  at: z.number(),
+});
+export type BreakRequested = z.infer<typeof breakRequestedSchema>;

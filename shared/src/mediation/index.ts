@@ -31,6 +31,10 @@ export {
   listDisputesRequestSchema,
   caucusSendRequestSchema,
   caucusListRequestSchema,
+  breakRequestSchema,
+  breakRequestedSchema,
+  MAX_BREAK_MINUTES,
+  MAX_BREAK_REASON_LENGTH,
 } from './governance-schemas';
 export type {
   MediationMode,
@@ -40,6 +44,8 @@ export type {
   DisputeStatus,
   Dispute,
   CaucusMessage,
+  BreakRequestInput,
+  BreakRequested,
   SetAgendaRequest,
   OpenDisputeRequest,
 } from './governance-schemas';

@@ -1,5 +1,7 @@
 import type { AckCallback } from './ack';
 import type {
+  BreakRequestInput,
+  BreakRequested,
   CaucusListRequest,
   CaucusMessage,
   CaucusSendRequest,
@@ -54,6 +56,8 @@ export interface GovernanceServerToClientEvents {
   'disputes:queue': (result: DisputeListResult) => void;
   /** Only that party's members and the mediators. */
   'caucus:message': (message: CaucusMessage) => void;
+  /** The facilitator (the mediator, or the organizers without one) and the asking party. */
+  'breaks:requested': (request: BreakRequested) => void;
 }
 
 /** Governance events a client emits; every payload is validated with the schema of the same name. */
@@ -74,6 +78,7 @@ export interface GovernanceClientToServerEvents {
   'disputes:resolve': (payload: ResolveDisputeRequest, ack: AckCallback<Dispute>) => void;
   'caucus:send': (payload: CaucusSendRequest, ack: AckCallback<CaucusMessage>) => void;
   'caucus:list': (payload: CaucusListRequest, ack: AckCallback<CaucusListResult>) => void;
+  'breaks:request': (payload: BreakRequestInput, ack: AckCallback<BreakRequested>) => void;
 }
 
 export const governanceClientEvents = [
@@ -93,4 +98,5 @@ export const governanceClientEvents = [
   'disputes:resolve',
   'caucus:send',
   'caucus:list',
+  'breaks:request',
 ] as const satisfies readonly (keyof GovernanceClientToServerEvents)[];

@@ -1,5 +1,6 @@
 // Governance events over Socket.IO: thin handlers that parse, then call the governance services.
 import {
+  breakRequestSchema,
   caucusListRequestSchema,
   caucusSendRequestSchema,
   clauseRefRequestSchema,
@@ -15,6 +16,7 @@ import {
 } from '@parley/shared/mediation';
 import { emptyRequestSchema, governanceClientEvents } from '@parley/shared/protocol';
 import { setAgenda, setAgendaCurrent } from './agenda';
+import { requestBreak } from './breaks';
 import { listCaucus, sendCaucus } from './caucus';
 import {
   disputeQueue,
@@ -71,6 +73,7 @@ export function governanceSockets(full: GovernanceDeps): SocketHandlers {
       );
       handle('caucus:send', caucusSendRequestSchema, (p) => sendCaucus(full, member, p));
       handle('caucus:list', caucusListRequestSchema, (p) => listCaucus(full, member, p?.partyId));
+      handle('breaks:request', breakRequestSchema, (p) => requestBreak(full, member, p));
     },
   };
 }
