@@ -2,6 +2,7 @@
 // (write rules, save status, proposal staleness, sign-off voiding, attribution, metrics) is one
 // hook in one file, and app.ts registers them all in one ordered list.
 import type { MemberClaims } from '@parley/shared/protocol';
+import type { DocEffect } from '@parley/shared/room';
 import type * as Y from 'yjs';
 import type { RoomSlot } from './slots';
 
@@ -23,12 +24,14 @@ export interface RoomContext {
   slot<T>(slot: RoomSlot<T>): T;
 }
 
-/** A member's write as `beforeWrite` sees it: none of it is applied yet. */
+/** A member's write as `beforeWrite` sees it: none of it is in the room's document yet. */
 export interface WriteAttempt {
   readonly member: MemberClaims;
   readonly update: Uint8Array;
-  /** The clauses the update would touch; computed on first call, so rooms without rules pay nothing. */
-  touchedClauses(): readonly string[];
+  /** What the write changes: clauses, clause order, header keys, assumptions, foreign roots. */
+  readonly effect: DocEffect;
+  /** The document as it would be with the write. Read it; never write to it. */
+  readonly after: Y.Doc;
 }
 
 /** A change just applied to the document in memory, before it is stored. */

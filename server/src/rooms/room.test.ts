@@ -60,7 +60,7 @@ const recorder: RoomHook = {
   },
   beforeWrite: (_room, write) => {
     stages.push('beforeWrite');
-    return write.touchedClauses().includes('c-exit')
+    return write.effect.clauses.includes('c-exit')
       ? { code: 'clause-locked', message: 'The exit clause is locked.' }
       : null;
   },

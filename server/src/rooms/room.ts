@@ -1,7 +1,6 @@
 // One loaded room: its document, awareness and peers, and the single write queue every change
 // goes through (check → apply → store → relay → notify), so no peer ever sees what the store
 // does not hold.
-import { clausesTouchedByUpdate } from '@parley/shared/room';
 import { closeCodes } from '@parley/shared/protocol';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -12,6 +11,7 @@ import type { AppliedChange, RoomContext, WriteRefusal } from './hooks';
 import type { HookRunner } from './hookRunner';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages';
 import type { Peer } from './peer';
+import { DocPreview } from './preview';
 import { SlotValues } from './slots';
 import type { RoomSlot } from './slots';
 import type { DecodedUpdate } from './updateCheck';
@@ -78,6 +78,8 @@ export class Room implements RoomContext {
   private compacting: Promise<void> | null = null;
   private readonly owners = new Map<number, Peer>();
   private readonly slots: SlotValues;
+  /** The document one write ahead, for the write rules; only when some hook checks writes. */
+  private readonly preview: DocPreview | null;
 
   private constructor(
     readonly id: string,
@@ -90,6 +92,7 @@ export class Room implements RoomContext {
     this.lastSeq = lastSeq;
     this.sinceSnapshot = sinceSnapshot;
     this.slots = new SlotValues(id);
+    this.preview = deps.hooks.writeChecks ? new DocPreview(doc) : null;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null);
@@ -251,6 +254,7 @@ export class Room implements RoomContext {
     this.capture = capture;
     try {
       Y.applyUpdate(this.doc, update, peer);
+      this.preview?.follow(update);
     } catch (error) {
       // Whatever part of it got in is not stored: drop this copy of the room, reload from the store.
       countError('malformed');
@@ -270,7 +274,7 @@ export class Room implements RoomContext {
     decoded: DecodedUpdate,
   ): Promise<WriteRefusal | null> {
     const refused = this.refused.get(peer);
-    if (refused === undefined && !this.deps.hooks.writeChecks) return null;
+    if (refused === undefined && this.preview === null) return null;
     if (!updateChangesDoc(decoded, this.doc)) return null;
     if (refused !== undefined && dependsOnRefused(decoded, refused)) {
       return {
@@ -279,21 +283,27 @@ export class Room implements RoomContext {
           'This change builds on a change the server refused; it was not saved either. Reload the document.',
       };
     }
-    let touched: readonly string[] | null = null;
-    return this.deps.hooks.beforeWrite(this, {
-      member: peer.member,
-      update,
-      touchedClauses: () => {
-        if (touched === null) {
-          try {
-            touched = clausesTouchedByUpdate(this.doc, update).clauses;
-          } catch (error) {
-            throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
-          }
-        }
-        return touched;
-      },
-    });
+    if (this.preview === null) return null;
+    let effect;
+    try {
+      effect = this.preview.apply(update);
+    } catch (error) {
+      throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
+    }
+    let refusal: WriteRefusal | null;
+    try {
+      refusal = await this.deps.hooks.beforeWrite(this, {
+        member: peer.member,
+        update,
+        effect,
+        after: this.preview.doc,
+      });
+    } catch (error) {
+      this.preview.reset();
+      throw error;
+    }
+    if (refusal !== null) this.preview.reset();
+    return refusal;
   }
 
   /**
@@ -326,6 +336,7 @@ export class Room implements RoomContext {
           },
           origin,
         );
+        for (const update of updates) this.preview?.follow(update);
       } finally {
         this.capture = null;
       }
@@ -427,6 +438,7 @@ export class Room implements RoomContext {
     this.awareness.destroy();
     this.doc.off('update', this.captureUpdate);
     this.doc.destroy();
+    this.preview?.destroy();
     this.slots.clear();
   }
 }

@@ -31,6 +31,15 @@ export { parsePath } from './path';
 export { jsonToY } from './json-y';
 
 export { markdownToFragment, fragmentToMarkdown } from './markdown';
-export { clausesTouchedBy, clauseOrderTouchedBy, clausesTouchedByUpdate } from './touched';
+export {
+  DOC_ROOTS,
+  clauseOrderTouchedBy,
+  clausesTouchedBy,
+  clausesTouchedByUpdate,
+  docEffectOf,
+  docEffectOfUpdate,
+  mergeEffects,
+} from './touched';
+export type { DocEffect } from './touched';
 export { partyIndexOf, readRoomParties } from './parties';
 export type { DocParty } from './parties';

@@ -37,7 +37,14 @@ async function judge(role: Role, touched: string[]): Promise<WriteRefusal | null
         (await rules.beforeWrite?.(room, {
           member: member(role),
           update: new Uint8Array(),
-          touchedClauses: () => touched,
+          effect: {
+            clauses: touched,
+            clauseOrder: false,
+            meta: [],
+            assumptions: false,
+            unknownRoots: [],
+          },
+          after: room.doc,
         })) ?? null,
     );
   } finally {

@@ -28,7 +28,7 @@ export function governanceWriteRules(store: MemberStore): RoomHook {
             'Single-text mode is on: only the mediator edits the document; comment on the draft or vote on it instead. Your change was not saved.',
         };
       }
-      const locked = write.touchedClauses().filter((id) => state.locks.has(id));
+      const locked = write.effect.clauses.filter((id) => state.locks.has(id));
       if (locked.length > 0) {
         return {
           code: 'clause-locked',
