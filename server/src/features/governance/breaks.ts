@@ -1,7 +1,7 @@
 // Breaks: a party asks for a pause in the session, and whoever runs the session hears of it at
 // once. The reason goes to the facilitator and the asking party only, never to the audit log,
 // which another party's organizer may read.
-import { breakRequestSchema } from '@parley/shared/mediation';
+import type { breakRequestSchema } from '@parley/shared/mediation';
 import type { BreakRequested } from '@parley/shared/mediation';
 import type { MemberClaims } from '@parley/shared/protocol';
 import type { z } from 'zod';
