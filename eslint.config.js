@@ -1,3 +1,5 @@
+// Lint rules for the whole workspace: no import cycles, server features meet only through their
+// index, no `export *`, and shared/ kept free of platform APIs and of the apps that use it.
 import js from '@eslint/js';
 import globals from 'globals';
 import { builtinModules } from 'node:module';

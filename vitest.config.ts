@@ -1,3 +1,5 @@
+// The test projects: unit tests per package and for the lint rules, then integration and browser
+// suites one file at a time, since each starts real servers and shares the databases.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

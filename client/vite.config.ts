@@ -1,3 +1,5 @@
+// The web client's Vite build, and the dev server that passes API, Socket.IO and /collab traffic
+// on to the Parley server on PORT, so the client is developed against a real server.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 

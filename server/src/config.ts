@@ -1,3 +1,5 @@
+// The server's configuration from environment variables, checked at start: one ConfigError names
+// every bad variable, and the signing secret is generated into DATA_DIR when none is given.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';

@@ -1,3 +1,5 @@
+// The server's pino logger, set to redact tokens wherever requests carry them (Authorization
+// header, the /collab query string), so no log holds a key to a room.
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import type { LogLevel } from './config';

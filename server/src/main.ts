@@ -1,3 +1,5 @@
+// The server's entry point: reads the configuration (a bad one stops it with every problem named),
+// starts Parley, and shuts it down cleanly on SIGTERM or SIGINT.
 import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {

@@ -1,3 +1,5 @@
+// Commenting as two parties meet it in Chromium: highlighted ranges, live threads, mentions and
+// notifications, resolution, detached anchors, party privacy and "since your last visit".
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';

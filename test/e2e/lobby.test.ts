@@ -1,3 +1,5 @@
+// The lobby in Chromium: a room from a template, a partner invited and revoked, a clear page for an
+// invalid link, and the engine's issues for a term sheet that cannot be imported.
 import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,5 @@
+// A mediation in Chromium: caucus, proposals and counters, sign-offs and their voiding,
+// locks, agenda and disputes, positions, single-text mode, and edits refused in locked clauses.
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { templates } from '@parley/shared/templates';

@@ -1,3 +1,5 @@
+// A negotiation in Chromium: each side sees the other, their typing and the value move live;
+// field errors, reload, offline edits, clause changes, and an observer who can edit nothing.
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

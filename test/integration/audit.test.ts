@@ -1,3 +1,5 @@
+// The audit log against a real server: every governance action and invite in one intact chain,
+// racing appends, and a tampered row caught on SQLite and PostgreSQL.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,5 @@
+// Browser origins at the websocket endpoints: only the server's own by default, and exactly the
+// ALLOWED_ORIGINS once they are set, on Socket.IO and /collab alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectSocket, createRoom, startServer } from './helpers';

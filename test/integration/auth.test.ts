@@ -1,3 +1,5 @@
+// REST authentication and invites: missing, tampered, expired and foreign tokens refused with the
+// right status, roles read from the store, and a revoked invite refused at once.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

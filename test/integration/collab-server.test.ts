@@ -1,3 +1,5 @@
+// /collab on the full server: stock providers converge with each other and the store, hostile
+// clients are closed while the room carries on, and storage holds on PostgreSQL and after kill -9.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';

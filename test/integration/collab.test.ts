@@ -1,3 +1,5 @@
+// What /collab guarantees: convergence, refusals with clear close codes, read-only roles, presence
+// identity, dead connections dropped, and rooms unloaded, compacted and reloaded without loss.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';

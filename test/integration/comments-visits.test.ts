@@ -1,3 +1,5 @@
+// "Since your last visit" over Socket.IO: empty before a first visit ends, then what others wrote
+// and changed while the member was away, and what it did to each party.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readParams, setClauseText, setParam } from '@parley/shared/room';
 import type { CommentThread, SinceLastVisit } from '@parley/shared/comments';

@@ -1,3 +1,5 @@
+// Comments over Socket.IO and REST: each audience reaches exactly its members, live and on read,
+// hidden threads answer like missing ones, mentions notify, and fast writers are slowed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { textAnchorPositions } from '@parley/shared/comments';

@@ -1,3 +1,5 @@
+// Through a full mediation, secret numbers (unshared positions, caucus messages) never reach a
+// socket or a REST answer of anyone who may not see them.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PositionList, ProposalView, SignOff } from '@parley/shared/mediation';
 import type { OverlapListResult } from '@parley/shared/protocol';

@@ -1,3 +1,5 @@
+// Configuration at start: every bad variable named at once, the documented defaults, a generated
+// secret kept private in DATA_DIR, and origins and the public URL in canonical form.
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,5 @@
+// Locked clauses and single-text mode against writers: refused writes are never applied, stored or
+// relayed, stock clients are brought back, and locks survive a restart on PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';

@@ -1,3 +1,5 @@
+// Governance for each role beside a mediator (locks, agenda, drafts, votes, disputes, caucus, audit
+// export), the organizer facilitating until a mediator joins, validation, broadcasts, caucus.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roleIds } from '@parley/shared/permissions';
 import type {

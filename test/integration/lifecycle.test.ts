@@ -1,3 +1,5 @@
+// The server process: SIGTERM closes every connection, keeps every relayed edit and exits 0, and a
+// taken port stops it with a clear message.
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {

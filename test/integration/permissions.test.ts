@@ -1,3 +1,5 @@
+// Each role in a room with a member of every role: reading over REST, managing invites, joining
+// over Socket.IO, and /collab writes stored for editors and refused for everyone else.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roleIds } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';

@@ -1,3 +1,5 @@
+// Confidential positions over Socket.IO and REST: each party's kept to itself, the mediator's
+// overlap view and yes-or-no publication, answers that leak nothing, and each role's rights.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OverlapPublication, Position, PositionList } from '@parley/shared/mediation';
 import type { OverlapListResult } from '@parley/shared/protocol';

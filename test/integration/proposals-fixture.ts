@@ -1,3 +1,5 @@
+// The room the proposal, sign-off and position tests share: a two-party sheet whose figures can be
+// worked out by hand, a member of every role, and calls made by person rather than by socket.
 import type { Role } from '@parley/shared/permissions';
 import type { Ack } from '@parley/shared/protocol';
 import { connectSocket, createRoom, emitWithAck, invite, request } from './helpers';

@@ -1,3 +1,5 @@
+// Proposals over Socket.IO and REST: impact as worked out by hand, applied atomically once
+// accepted, rejections, counters, staleness, single-text mode and each role's rights.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { readParams, setParam } from '@parley/shared/room';

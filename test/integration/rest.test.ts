@@ -1,3 +1,5 @@
+// The REST API: rooms from templates, imports and blank, refusals naming what is wrong, service
+// endpoints (templates, health, metrics), the web client, and rooms on PostgreSQL.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';

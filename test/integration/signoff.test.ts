@@ -1,3 +1,5 @@
+// Sign-offs: bound to the clause and value hashes, voided by any change that affects them with only
+// that party told, the agreed export, withdrawal, REST, and each role's rights.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { clauseContentHash } from '@parley/shared/mediation';

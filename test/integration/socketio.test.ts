@@ -1,3 +1,5 @@
+// Socket.IO: handshake refusals, presence and focus, bad or oversized payloads that affect only
+// their sender, revocation on both endpoints, and the save status clients show.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, isSavedUpTo } from '@parley/shared/protocol';

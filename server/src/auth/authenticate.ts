@@ -1,3 +1,5 @@
+// The one check REST, Socket.IO and /collab all run before serving anyone, so an expired token, a
+// token for another room or a revoked invite is refused the same way on every entry point.
 import type { MemberClaims } from '@parley/shared/protocol';
 import type { MemberStore, RoomStore } from '../store/types';
 import type { TokenService } from './tokens';

@@ -1,3 +1,5 @@
+// Authentication: signed invite tokens, the websocket origin policy, and the check that turns a
+// token into a member of a room.
 export { createTokenService, TOKEN_TTL_SECONDS } from './tokens';
 export type { TokenService, VerifyResult } from './tokens';
 export { isOriginAllowed, listenOrigins } from './origin';

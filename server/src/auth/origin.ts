@@ -1,3 +1,5 @@
+// Which browser origins may open the websocket endpoints: ALLOWED_ORIGINS when set, otherwise the
+// server's own; a client that sends no Origin is not a browser and relies on its token alone.
 export interface OriginPolicy {
   /** ALLOWED_ORIGINS; null means same origin only. */
   allowedOrigins: string[] | null;

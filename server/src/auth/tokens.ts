@@ -1,3 +1,5 @@
+// Invite tokens: HS256 JWTs signed with the server's secret, valid 90 days as negotiations go on
+// asynchronously; an expired token is named as such so its holder knows to ask for a new invite.
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { tokenClaimsSchema } from '@parley/shared/protocol';
 import type { TokenClaims } from '@parley/shared/protocol';

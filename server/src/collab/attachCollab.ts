@@ -1,3 +1,5 @@
+// The /collab upgrade handler: authenticates each upgrade, refuses with a plain HTTP error, and
+// tracks connections so a revocation, even one racing authentication, closes them at once.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { canEditDocument } from '@parley/shared/permissions';

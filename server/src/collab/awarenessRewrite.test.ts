@@ -1,3 +1,5 @@
+// Relayed awareness states carry the token's identity whatever the client claimed, entries for
+// other clients' ids are dropped, and states that are not JSON objects are refused.
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';

@@ -1,3 +1,5 @@
+// Presence (awareness) updates as the server relays them: a connection speaks only for its own
+// client ids, and the name, role, party and colour of each state are overwritten from its token.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 

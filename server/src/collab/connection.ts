@@ -1,3 +1,5 @@
+// One member's /collab websocket: message and byte rate limits, parsing of y-websocket messages,
+// and the room's rules applied to them (read-only roles, refused writes undone, spoofed presence).
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';

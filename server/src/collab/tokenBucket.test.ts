@@ -1,3 +1,5 @@
+// The token bucket behind the /collab rate limits: a burst is allowed, then refused until time
+// refills it, and refilling never goes past the burst size.
 import { describe, expect, it } from 'vitest';
 import { createTokenBucket, takeToken } from './tokenBucket';
 

@@ -1,3 +1,5 @@
+// A token bucket: the message and byte rate limits of a /collab connection, which is closed once
+// its client sends faster than the bucket refills.
 export interface TokenBucket {
   capacity: number;
   perSecond: number;

@@ -1,3 +1,5 @@
+// Reading a /collab upgrade request (room id and token from the URL), and refusing one with a plain
+// HTTP error in the JSON shape REST uses, before any websocket exists.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 

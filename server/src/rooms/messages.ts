@@ -1,3 +1,5 @@
+// The y-websocket protocol messages the server sends: sync steps, updates, awareness, and the auth
+// message that tells a client its write was refused.
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';

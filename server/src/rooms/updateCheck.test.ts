@@ -1,3 +1,5 @@
+// Update checks: bytes that are not a Yjs update are refused, and only new content or new
+// deletions count as a change, not a resync of what the document already holds.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeUpdateSafely, updateChangesDoc } from './updateCheck';

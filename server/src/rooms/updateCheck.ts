@@ -1,3 +1,5 @@
+// Checks on a client's Yjs update before any of it is applied: it must decode completely, and a
+// read-only client is judged on whether it would change the document at all.
 import * as Y from 'yjs';
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;

@@ -1,3 +1,5 @@
+// What a refused write leaves behind: empty placeholders so the writer's later edits still
+// integrate everywhere, and a revert that deletes the refused content in the writer's own copy.
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from './updateCheck';

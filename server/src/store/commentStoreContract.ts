@@ -1,3 +1,5 @@
+// The comment part of the store contract: threads, replies, tombstones, resolution, read markers,
+// visits and notifications, checked the same way on every database.
 import { describe, expect, it } from 'vitest';
 import type { Comment, CommentActor, CommentThread } from '@parley/shared/comments';
 import type { Store } from './store';

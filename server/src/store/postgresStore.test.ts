@@ -1,3 +1,5 @@
+// The store contract on PostgreSQL, plus what only instances sharing one database show: migrations
+// started at once, consecutive seqs across instances, and a clear failure when it is unreachable.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

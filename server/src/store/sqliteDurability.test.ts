@@ -1,3 +1,5 @@
+// SQLite durability: a writer process killed with SIGKILL, after or during its appends, loses no
+// update it had acknowledged.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

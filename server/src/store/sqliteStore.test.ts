@@ -1,3 +1,5 @@
+// The store contract on SQLite, plus its data kept in DATA_DIR across a restart and the per-call
+// timing hook, which sees failures too and may itself fail without failing the call.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,5 @@
+// The behaviour every store must show whatever database is behind it (rooms, updates, compaction,
+// clause changes, members, lifecycle), run by the SQLite and PostgreSQL test files alike.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './storeError';

@@ -1,3 +1,5 @@
+// Text anchors on real Yjs documents: a range follows its text through concurrent edits, keeps
+// what is left of it, and becomes detached once its text is gone.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { markdownToFragment } from '../room/markdown';

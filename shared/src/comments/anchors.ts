@@ -1,3 +1,5 @@
+// Comment anchors on clause text: Yjs relative positions that move with everyone's edits, resolved
+// to offsets and text for display, or to "detached" once the anchored text is deleted.
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { TextAnchor } from './schemas';

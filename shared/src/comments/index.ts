@@ -1,3 +1,5 @@
+// The comments domain server and client share: schemas, who may see and write a thread, mentions,
+// the safe Markdown subset, text anchors, unread counts and "since your last visit".
 export {
   MAX_COMMENT_BODY_LENGTH,
   MAX_THREAD_TITLE_LENGTH,

@@ -1,3 +1,5 @@
+// Comment Markdown and mentions: HTML stays literal text, only http(s) links become links, and
+// mentions are found once each and shown as names in excerpts.
 import { describe, expect, it } from 'vitest';
 import { commentAstToText, parseCommentMarkdown } from './markdown';
 import type { CommentInline } from './markdown';

@@ -1,3 +1,5 @@
+// Comment bodies parsed into a tree of safe inline nodes, never HTML, so what one member types
+// cannot run in another member's browser.
 import { MENTION_PATTERN } from './mentions';
 
 /**

@@ -1,3 +1,5 @@
+// @mentions in comment bodies: written with the member id, so the right person is notified even
+// when names repeat, and shown as plain @Name in excerpts.
 import { MAX_MENTIONS } from './limits';
 
 /**

@@ -1,3 +1,5 @@
+// The zod schemas of comments: anchors (clause, parameter, text range), audiences, threads,
+// notifications and unread counts; server and client derive their types from them.
 import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/limits';

@@ -1,3 +1,5 @@
+// Unread counts: only others' live comments after the member last read each thread, counted per
+// thread, per clause and in total, and separately for each member.
 import { describe, expect, it } from 'vitest';
 import type { Comment, CommentThread } from './schemas';
 import { countUnread, readMarkerFor } from './unread';

@@ -1,3 +1,5 @@
+// Unread comment counts of one member, from the threads they may see and when they last read each,
+// per thread, per clause and in total.
 import type { CommentThread, UnreadCounts } from './schemas';
 
 /**

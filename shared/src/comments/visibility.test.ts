@@ -1,3 +1,5 @@
+// Who sees and writes which thread: room-wide threads for all, party threads for that party only
+// (not the mediator), caucuses for the party and the mediator; observers never write.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../permissions/roles';
 import { canSeeThread, canWriteInThread, threadCreationRefusal } from './visibility';

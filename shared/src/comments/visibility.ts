@@ -1,3 +1,5 @@
+// Who may see, open and write in a comment thread, by its audience (room, party or caucus); the
+// server filters every read and every event through these rules.
 import { can } from '../permissions/matrix';
 import { roleHasParty } from '../permissions/roles';
 import type { Role } from '../permissions/roles';

@@ -1,3 +1,5 @@
+// Schemas of "since your last visit": the baseline the server keeps when a member leaves, and the
+// summary of comments, clause changes and value effects shown when they return.
 import { z } from 'zod';
 import { commentActorSchema } from './schemas';
 

@@ -1,3 +1,5 @@
+// "Since your last visit" on a real template: empty at first, then others' comments, mentions,
+// changed clauses with who changed them, and how each party's totals moved.
 import { describe, expect, it } from 'vitest';
 import { computeValue } from '../engine';
 import { createRoomDoc, exportTermSheet, setClauseText, setParam } from '../room';

@@ -1,3 +1,5 @@
+// "Since your last visit": what to remember of a room when a member leaves, and the comparison that
+// tells them on return what others wrote and changed and what it did to each party's totals.
 import type { ValueResult } from '../engine';
 import { commentExcerpt } from './mentions';
 import type { CommentThread } from './schemas';

@@ -1,3 +1,5 @@
+// The audit chain: an entry serialises the same whatever its key order, and verification names the
+// first altered, missing or relinked entry.
 import { describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS_HASH, canonicalAuditEntry, verifyAuditChain } from './governance-audit';
 import type { AuditEntry } from './governance-audit';

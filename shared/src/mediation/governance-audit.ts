@@ -1,3 +1,5 @@
+// The audit log's format: hash-chained entries, the canonical text each hash covers, the export
+// and the chain check, so anyone holding an export can tell whether it was altered.
 import { z } from 'zod';
 
 /** The prevHash of a room's first audit entry. */

@@ -1,3 +1,5 @@
+// Schemas of room governance: mode, locks and agenda, single-text drafts and votes, disputes and
+// caucus messages, with the request payloads the server validates for each.
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../protocol/limits';
 import { roleSchema } from '../permissions/roles';

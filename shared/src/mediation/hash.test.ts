@@ -1,3 +1,5 @@
+// Content hashes: independent of key order, plain SHA-256, and binding a clause's kind, title,
+// text and params but not its id.
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, clauseContentHash, clauseHashes, sha256Hex } from './hash';
 

@@ -1,3 +1,5 @@
+// Content hashes over canonical JSON: what sign-offs and proposals are bound to, so any change to
+// a clause or to the value result shows, whatever order its keys were written in.
 import { digest } from 'lib0/hash/sha256';
 import { encodeUtf8 } from 'lib0/string';
 

@@ -1,3 +1,5 @@
+// The zone of possible agreement: bounds overlap when the highest minimum is at most the lowest
+// maximum; the mediator sees shared values only, and the gap only when all are shared.
 import { describe, expect, it } from 'vitest';
 import { overlapViews, zopa } from './positions';
 import type { Position } from './positions';

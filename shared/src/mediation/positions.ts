@@ -1,3 +1,5 @@
+// Confidential walk-away positions: each party's bounds on a parameter, and the mediator's view of
+// whether they overlap, which never reveals a number its party did not share.
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../protocol/limits';
 

@@ -1,3 +1,5 @@
+// Proposals: the impact is the engine on the sheet against the sheet plus the change, bad changes
+// are refused without touching the input, and one rejection closes a proposal.
 import { describe, expect, it } from 'vitest';
 import { templates } from '../templates';
 import { computeValue } from '../engine';

@@ -1,3 +1,5 @@
+// Proposals to change a clause: their schemas, applying one to a term sheet, its value impact per
+// party and scenario, and which parties must still accept it.
 import { z } from 'zod';
 import { computeValue } from '../engine';
 import type { ValueResult } from '../engine';

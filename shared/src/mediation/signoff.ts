@@ -1,3 +1,5 @@
+// Sign-offs: a party's approval of one clause, bound to hashes of the clause and of the whole value
+// result and void once either changes; agreement is every party signing every clause.
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../protocol/limits';
 

@@ -1,3 +1,5 @@
+// The colours members are shown in: one per party, fixed by the party's position so everyone sees
+// the same party in the same colour, and neutral ones for the mediator and observers.
 import type { Role } from './roles';
 
 /** Distinct, readable on white, and stable: party i always gets the same colour in every room. */

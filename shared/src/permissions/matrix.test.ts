@@ -1,3 +1,5 @@
+// The permission matrix: every role reads, only some edit, invite, lock, propose, accept or sign
+// off, observers stay silent; and each party keeps its colour.
 import { describe, expect, it } from 'vitest';
 import { can, canEditDocument, caucusScope } from './matrix';
 import { memberColor, partyColor } from './colors';

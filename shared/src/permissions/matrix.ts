@@ -1,3 +1,5 @@
+// The permission matrix: which role may do which action. The server enforces this one table, and
+// the client reads it to offer a member only what they may do.
 import type { Role } from './roles';
 
 /** The actions of the permission matrix, enforced by the server. */

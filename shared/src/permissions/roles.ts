@@ -1,3 +1,4 @@
+// The roles a room member can have, and which of them speak for a party.
 import { z } from 'zod';
 
 export const roleIds = ['organizer', 'negotiator', 'viewer', 'mediator', 'observer'] as const;

@@ -1,3 +1,5 @@
+// Error codes and the shape of errors: the body of every REST error, and the ok-or-error answer
+// every Socket.IO acknowledgement carries.
 import { z } from 'zod';
 
 /** Error codes the server uses; features may add their own (the field stays a string). */

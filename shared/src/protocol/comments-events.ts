@@ -1,3 +1,5 @@
+// The Socket.IO events of comments, notifications and visits in both directions; the server sends
+// each comment event only to members who may see its thread.
 import type { AckCallback } from './ack';
 import type {
   Comment,

@@ -1,3 +1,5 @@
+// Request payloads of the comment events and REST routes, as the zod schemas the server validates
+// them with.
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from './limits';
 import {

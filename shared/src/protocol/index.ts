@@ -1,3 +1,5 @@
+// The wire protocol between client and server: close codes, limits, token claims, and the payloads
+// and event maps of REST and Socket.IO.
 export { closeCodes } from './close-codes';
 
 export {

@@ -1,3 +1,5 @@
+// The Socket.IO events of proposals, sign-offs and confidential positions in both directions, with
+// who receives each server event.
 import { z } from 'zod';
 import type { AckCallback } from './ack';
 import type {

@@ -1,3 +1,5 @@
+// The Socket.IO events of governance (locks, mode, agenda, drafts, disputes, caucus) in both
+// directions, with who receives each server event.
 import type { AckCallback } from './ack';
 import type {
   BreakRequestInput,

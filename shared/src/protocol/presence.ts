@@ -1,3 +1,5 @@
+// Presence over Socket.IO: who is connected, one entry per open tab, and which clause each one is
+// looking at.
 import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH } from './limits';

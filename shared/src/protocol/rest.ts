@@ -1,3 +1,5 @@
+// REST payloads: creating rooms and invites, listing members, and `me`, as zod schemas the server
+// validates requests with.
 import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits';

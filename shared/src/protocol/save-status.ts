@@ -1,3 +1,5 @@
+// Save status: what the store durably holds of a room's document, per Yjs client, so each client
+// can tell whether its own edits are saved.
 import { z } from 'zod';
 
 /**

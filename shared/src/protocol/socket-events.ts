@@ -1,3 +1,5 @@
+// The typed Socket.IO event maps of a room, assembled from each feature's events, so server and
+// client agree on every event name and payload.
 import type { MemberClaims } from './tokens';
 import type { AckCallback, ErrorBody } from './ack';
 import type { PresenceEntry, PresenceFocus, PresenceState } from './presence';

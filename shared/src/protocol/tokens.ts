@@ -1,3 +1,5 @@
+// Who a request speaks for: an access token's claims, the member the server derives from them, and
+// the invite link that carries the token in its fragment so it never reaches a server log.
 import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './limits';

@@ -1,3 +1,4 @@
+// Fixed-width text tables with aligned columns, for reports read in a terminal.
 export type Align = 'left' | 'right';
 
 export type TextColumn = { header: string; align: Align };

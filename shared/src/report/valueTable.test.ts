@@ -1,3 +1,5 @@
+// Value reports: money in the sheet's currency and parties and scenarios by name, minor units and
+// ids without the sheet, and a clear note when there are no results.
 import { describe, expect, it } from 'vitest';
 import type { ValueResult } from '../engine/result';
 import type { TermSheet } from '../termsheet/schema';

@@ -1,3 +1,5 @@
+// A value result as a plain-text report: one table per scenario, then the issues, as `pnpm calc`
+// prints it.
 import type { ValueResult } from '../engine/result';
 import type { TermSheet } from '../termsheet/schema';
 import { currencyDigits, formatInteger, formatMinorUnits } from './money';

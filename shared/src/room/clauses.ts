@@ -1,3 +1,5 @@
+// Adding, moving, renaming and removing clauses of a room document; a move changes only the order,
+// so edits made to the clause at the same time survive it.
 import * as Y from 'yjs';
 import type { ClauseKind, Party } from '../termsheet';
 import { clauseKindIds, clauseKinds, isCalculatorKind } from '../termsheet';

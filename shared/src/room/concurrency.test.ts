@@ -1,3 +1,5 @@
+// Two peers editing one room at once: edits to different parts of a clause all survive, a clause
+// moved by both shows once, both inserts stay, and a removal wins over an edit of the body.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { TermSheet } from '../termsheet';

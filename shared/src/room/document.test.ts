@@ -1,3 +1,5 @@
+// The room document: term sheets go in and come back out unchanged and byte-stable, bad input
+// writes nothing, and edits create missing parts field by field.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { TermSheet } from '../termsheet';

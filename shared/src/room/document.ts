@@ -1,3 +1,5 @@
+// A term sheet as a live Yjs room document and back: import in one transaction that writes nothing
+// on bad input, export in a stable key order so one document always gives the same bytes.
 import * as Y from 'yjs';
 import type { TermSheet } from '../termsheet';
 import { TERMSHEET_FORMAT_V1 } from '../termsheet';

@@ -1,3 +1,5 @@
+// Edits to a room document's clause params, meta, parties, assumptions and scenario drivers, each
+// addressed by a path inside its part of the document.
 import * as Y from 'yjs';
 import type { DriverValue, Party, Scenario } from '../termsheet';
 import { yToJson } from './json-y';

@@ -1,3 +1,5 @@
+// Clause bodies in their Yjs form: reading and writing the XML fragment a TipTap editor binds to,
+// as the plain blocks the Markdown reader and writer work on.
 import * as Y from 'yjs';
 import type { BlockNode, InlineNode, MarkName } from './markdown-ast';
 import { markNames, sortMarks } from './markdown-ast';

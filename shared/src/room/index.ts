@@ -1,3 +1,5 @@
+// The live room document server and client share: its layout, term sheet import and export,
+// clause and field edits, clause Markdown, and which clauses an update touches.
 export { getClauseMap, readClauseOrder } from './layout';
 
 export { createRoomDoc, populateRoomDoc, exportTermSheet } from './document';

@@ -1,3 +1,5 @@
+// Plain JSON into nested Yjs maps and arrays and back, so params are edited field by field; export
+// orders keys stably so the same content always gives the same JSON.
 import * as Y from 'yjs';
 
 export type JsonPrimitive = string | number | boolean | null;

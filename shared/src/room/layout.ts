@@ -1,3 +1,5 @@
+// Where things live in a room document: its root names, the fields of a clause map, and access to
+// them that tolerates a malformed peer (missing parts created, repeated ids ignored).
 import * as Y from 'yjs';
 
 // Names of the room document's roots and of the fields inside a clause map. Peers rely on these

@@ -1,3 +1,5 @@
+// The Markdown reader of clause bodies: block structure first, then inline marks, into the block
+// tree the room document stores.
 import type { BlockNode, InlineNode, MarkName } from './markdown-ast';
 import { sortMarks } from './markdown-ast';
 

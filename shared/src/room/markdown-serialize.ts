@@ -1,3 +1,5 @@
+// The Markdown writer of clause bodies: the block tree as canonical Markdown, escaping whatever
+// would otherwise read back differently.
 import type { BlockNode, InlineNode, MarkName } from './markdown-ast';
 import { sortMarks } from './markdown-ast';
 import { isAsciiPunctuation } from './markdown-parse';

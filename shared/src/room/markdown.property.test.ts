@@ -1,3 +1,5 @@
+// Clause-body Markdown on generated content: output reads back to itself, keeps every character
+// and parameter reference, survives a clause body, and any input reaches a fixed point.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

@@ -1,3 +1,5 @@
+// Clause-body Markdown through a real Yjs fragment: a long document stays unchanged, other
+// spellings come back canonical, and no HTML is ever produced.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { canonicalMarkdown, fragmentToMarkdown, markdownToFragment } from './markdown';

@@ -1,3 +1,5 @@
+// Clause text as Markdown over a Yjs fragment: the form a term sheet carries clause bodies in,
+// while editors work on the fragment itself.
 import type * as Y from 'yjs';
 import { readFragmentBlocks, writeBlocks } from './fragment';
 import { parseMarkdown } from './markdown-parse';

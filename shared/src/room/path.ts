@@ -1,3 +1,5 @@
+// Paths inside a room document's nested maps and lists (`streams.0.unitPrice`): read, set, delete
+// and insert, creating missing parts and naming the path in every error.
 import * as Y from 'yjs';
 import { jsonToY } from './json-y';
 

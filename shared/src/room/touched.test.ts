@@ -1,3 +1,5 @@
+// Which clauses an edit touches: params, titles, bodies, inserts and removals but not moves, and
+// the same answer for a remote update before it is applied, leaving the document as it was.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { templates } from '../templates';

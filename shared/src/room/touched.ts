@@ -1,3 +1,5 @@
+// Which clauses a transaction or an update touches: to attribute changes to clauses, and to refuse
+// an update to a locked clause before it is stored.
 import * as Y from 'yjs';
 import { ASSUMPTIONS, CLAUSES, CLAUSE_ORDER, META } from './layout';
 

@@ -1,3 +1,5 @@
+// The built-in term sheet templates (mHealth, telematics, smart city) and their lobby summaries,
+// frozen so that no room can change the starting terms of the next.
 import type { TermSheet } from '../termsheet/schema';
 import mhealthJson from '../../templates/mhealth.json';
 import smartCityJson from '../../templates/smart-city.json';

@@ -1,2 +1,3 @@
+// The built-in templates new rooms start from.
 export { isTemplateId, templateIds, templates, templateSummaries } from './catalog';
 export type { TemplateId } from './catalog';

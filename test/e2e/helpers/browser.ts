@@ -1,3 +1,5 @@
+// Chromium for the browser tests: how it is launched, a desktop-sized page with clipboard rights,
+// and where screenshots go.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';

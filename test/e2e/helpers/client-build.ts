@@ -1,3 +1,4 @@
+// A production build of the web client for the browser tests' servers to serve.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

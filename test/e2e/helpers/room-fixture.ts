@@ -1,3 +1,5 @@
+// The room the negotiation and comment browser tests start from: mHealth split by fixed shares,
+// with invite links for a CSP and an insurer negotiator and an observer.
 import { templates } from '@parley/shared/templates';
 import type { TermSheet } from '@parley/shared/termsheet';
 import { createRoom, invite, request } from '../../integration/helpers/api';

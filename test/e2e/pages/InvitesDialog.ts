@@ -1,3 +1,5 @@
+// The invitations dialog as the browser tests use it: invite, revoke and close, found by the labels
+// a person reads.
 import type { Locator, Page } from 'playwright-core';
 
 export class InvitesDialog {

@@ -1,3 +1,5 @@
+// The lobby as the browser tests use it: picking a template, naming and creating a room, and
+// importing a term sheet file.
 import type { Locator, Page } from 'playwright-core';
 
 export class LobbyPage {

@@ -1,3 +1,5 @@
+// The negotiation room as the browser tests drive it: presence, clause blocks, parameter fields and
+// the value panel, so tests read as what a person does rather than how the page is built.
 import type { Locator, Page } from 'playwright-core';
 
 /** The negotiation room as a person sees it: header, clause blocks, value panel. */

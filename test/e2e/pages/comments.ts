@@ -1,3 +1,5 @@
+// The comment views of a room as the browser tests drive them: selecting text, threads, replies,
+// the notification bell and the "since your last visit" summary.
 import type { Locator, Page } from 'playwright-core';
 
 /** The comment views of a room: clause panels, threads, the bell and the summary. */

@@ -1,3 +1,5 @@
+// The room with its mediation tools as the browser tests drive them: the mediation panel and its
+// tabs, the clause strips and the notices.
 import type { Locator } from 'playwright-core';
 import { RoomPage } from './RoomPage';
 

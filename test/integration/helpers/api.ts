@@ -1,3 +1,5 @@
+// REST for tests: requests that never throw on an error status, rooms, invites, and a room with
+// one member of every role.
 import type { Role } from '@parley/shared/permissions';
 import type {
   CreateInviteRequest,

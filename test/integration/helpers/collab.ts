@@ -1,3 +1,5 @@
+// A stock y-websocket client for tests, connected to /collab as any integrator would, recording
+// the close codes the server sent.
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';

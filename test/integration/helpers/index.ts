@@ -1,3 +1,5 @@
+// What the integration and browser tests use to run real servers and talk to them over REST,
+// Socket.IO and /collab.
 export {
   startServer,
   spawnServer,

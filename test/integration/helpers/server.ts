@@ -1,3 +1,5 @@
+// Real Parley servers for tests: in this process on a free port with a temporary SQLite directory,
+// or as a child process for signal and crash tests.
 import { spawn } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';

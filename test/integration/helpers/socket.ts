@@ -1,3 +1,5 @@
+// A typed Socket.IO client for tests: connecting with a token, emitting with an ack (bad payloads
+// included), and collecting the events a member receives.
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@parley/shared/protocol';

@@ -1,3 +1,5 @@
+// The agreement's store slice on SQLite and PostgreSQL alike: proposals in creation order,
+// sign-offs and their voiding, positions per party and one overlap publication per parameter.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,5 @@
+// How fast a member may write comments: a token bucket per member of a room, refilled per minute,
+// answering with how long to wait when it is empty.
 export interface RateLimitOptions {
   /** Writes allowed in a burst. */
   burst: number;
