@@ -1,2 +1,0 @@
-// An empty module: the test package's TypeScript project always has a file of its own to check.
-export {};
