@@ -54,6 +54,8 @@ interface RunFigures {
   p50: number;
   p99: number;
   missing: number;
+  edits: number;
+  serverCpuMs: number | null;
 }
 
 const loadAverage = () =>
@@ -77,18 +79,14 @@ export default async function run(): Promise<void> {
       const server = await startServer(kind);
       try {
         for (const [index, load] of loads.entries()) {
-          const { samples, missing } = await measureEdits(
-            server,
-            `run${r}-load${index}`,
-            load,
-            timing,
-          );
+          const measured = await measureEdits(server, `run${r}-load${index}`, load, timing);
+          const { samples, missing, serverCpuMs, edits } = measured;
           const { p50, p99, n } = summarize(samples);
           const list = results.get(key(kind, index)) ?? [];
-          list.push({ samples, p50, p99, missing });
+          list.push({ ...measured, p50, p99 });
           results.set(key(kind, index), list);
           console.log(
-            `  run ${r + 1}/${runs}  ${server.name}, ${load.label}: p50 ${fixed(p50)} / p99 ${fixed(p99)} ms (${n} samples${missing > 0 ? `, ${missing} missing` : ''})`,
+            `  run ${r + 1}/${runs}  ${server.name}, ${load.label}: p50 ${fixed(p50)} / p99 ${fixed(p99)} ms (${n} samples${missing > 0 ? `, ${missing} missing` : ''}), server CPU ${serverCpuMs === null ? '-' : fixed(serverCpuMs / edits, 3)} ms/edit`,
           );
         }
       } finally {
@@ -98,12 +96,18 @@ export default async function run(): Promise<void> {
   }
 
   console.log(
-    '\n  edit-to-peer latency, ms: p50 / p99 over the samples of every run; per-run ranges beside',
+    '\n  edit-to-peer latency, ms: p50 / p99 over the samples of every run, per-run ranges beside;' +
+      "\n  server CPU: the server process's user + system time in the measured windows per edit made",
   );
   const pooled = (kind: ServerKind, index: number) => {
     const list = results.get(key(kind, index)) ?? [];
+    const cpu = list.every((f) => f.serverCpuMs !== null)
+      ? list.reduce((sum, f) => sum + (f.serverCpuMs ?? 0), 0) /
+        list.reduce((sum, f) => sum + f.edits, 0)
+      : NaN;
     return {
       ...summarize(list.flatMap((f) => f.samples)),
+      cpu,
       p50s: list.map((f) => f.p50),
       p99s: list.map((f) => f.p99),
       missing: list.reduce((sum, f) => sum + f.missing, 0),
@@ -122,11 +126,22 @@ export default async function run(): Promise<void> {
         range(figures.p99s),
         String(figures.n),
         String(figures.missing),
+        fixed(figures.cpu, 3),
       ]);
     }
   }
   printTable(
-    ['load', 'server', 'p50', 'p99', 'p50 per run', 'p99 per run', 'samples', 'missing'],
+    [
+      'load',
+      'server',
+      'p50',
+      'p99',
+      'p50 per run',
+      'p99 per run',
+      'samples',
+      'missing',
+      'server CPU ms/edit',
+    ],
     lines,
     2,
   );
@@ -134,15 +149,18 @@ export default async function run(): Promise<void> {
   console.log('\n  Parley / best peer (lower is better; the best peer named per figure)');
   const ratioLines = loads.map((load, index) => {
     const parley = pooled('parley', index);
-    const cell = (p: 'p50' | 'p99') => {
+    const cell = (figure: 'p50' | 'p99' | 'cpu', unit: string) => {
       const best = peers
-        .map((kind) => ({ kind, value: pooled(kind, index)[p] }))
+        .map((kind) => ({ kind, value: pooled(kind, index)[figure] }))
         .reduce((a, b) => (b.value < a.value ? b : a));
-      return `${fixed(parley[p] / best.value)} (${serverNames[best.kind]} ${fixed(best.value)} ms)`;
+      return `${fixed(parley[figure] / best.value)} (${serverNames[best.kind]} ${fixed(best.value, figure === 'cpu' ? 3 : 2)} ${unit})`;
     };
-    return [load.label, cell('p50'), cell('p99'), load.goal];
+    return [load.label, cell('p50', 'ms'), cell('p99', 'ms'), cell('cpu', 'ms'), load.goal];
   });
-  printTable(['load', 'p50 ratio', 'p99 ratio', 'goal'], ratioLines);
+  printTable(['load', 'p50 ratio', 'p99 ratio', 'server CPU per edit ratio', 'goal'], ratioLines);
+  console.log(
+    '  (latency ratios need a quiet machine; CPU per edit hardly depends on the neighbours)',
+  );
 
   // One edit every 250 ms in all: the server recomputes the whole sheet after each, which it
   // can keep up with; much faster and the figures measure its backlog instead.
@@ -174,6 +192,7 @@ export default async function run(): Promise<void> {
         `${fixed(sheet.edit.p50)} / ${fixed(sheet.edit.p99)} ms`,
         '',
       ],
+      ['server CPU per edit', `${fixed(sheet.serverCpuMsPerEdit, 1)} ms`, ''],
     ],
   );
   console.log(

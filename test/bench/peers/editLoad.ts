@@ -3,6 +3,7 @@
  * the time from one client's edit until one other client of its room has applied it.
  */
 import { SyncClient } from './client';
+import { cpuMs } from './processCpu';
 import type { BenchServer } from './servers';
 
 export interface EditLoad {
@@ -27,6 +28,10 @@ export interface EditResult {
   samples: number[];
   /** Deliveries to observers that had not happened when the wait for them ended. */
   missing: number;
+  /** Edits made in the measured window. */
+  edits: number;
+  /** CPU the server process used in the measured window; null where it cannot be read. */
+  serverCpuMs: number | null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,6 +90,7 @@ export async function measureEdits(
   try {
     await allSynced(clients, `${server.name}, ${load.label}`);
     let counter = 0;
+    let edits = 0;
     const measureFrom = performance.now() + timing.warmupMs;
     const stopAt = measureFrom + timing.windowMs;
     const timers: NodeJS.Timeout[] = [];
@@ -97,7 +103,10 @@ export async function measureEdits(
           const now = performance.now();
           if (now >= stopAt) return;
           const id = `e${counter++}`;
-          if (now >= measureFrom && others > 0) pending.set(id, { at: now, waiting: others });
+          if (now >= measureFrom) {
+            edits++;
+            if (others > 0) pending.set(id, { at: now, waiting: others });
+          }
           client.doc.getArray<string>('edits').push([id]);
         };
         // Spread the clients' edits evenly over one interval instead of all at once.
@@ -110,13 +119,17 @@ export async function measureEdits(
         );
       });
     }
+    await sleep(measureFrom - performance.now());
+    const cpuFrom = cpuMs(server.pid);
     await sleep(stopAt - performance.now());
+    const cpuTo = cpuMs(server.pid);
     for (const timer of timers) clearInterval(timer);
     const drainUntil = performance.now() + timing.drainMs;
     while (pending.size > 0 && performance.now() < drainUntil) await sleep(20);
     let missing = 0;
     for (const edit of pending.values()) missing += edit.waiting;
-    return { samples, missing };
+    const serverCpuMs = cpuFrom === null || cpuTo === null ? null : cpuTo - cpuFrom;
+    return { samples, missing, edits, serverCpuMs };
   } finally {
     for (const client of clients) client.close();
   }

@@ -34,6 +34,8 @@ export interface BenchServer {
    * relays edits to documents of the same size.
    */
   readonly seed: Uint8Array | undefined;
+  /** The server's process, for its CPU time. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startParley(): Promise<BenchServer & { spawned: SpawnedSer
     name: serverNames.parley,
     spawned,
     seed: undefined,
+    pid: spawned.child.pid,
     async rooms(tag, count, perRoom) {
       const indexes = Array.from({ length: count }, (_, i) => i);
       const rooms = await inBatches(indexes, 8, (i) =>
@@ -137,6 +140,7 @@ async function startPeer(kind: Exclude<ServerKind, 'parley'>): Promise<BenchServ
   return {
     name: serverNames[kind],
     seed: templateSeed,
+    pid: child.pid,
     async rooms(tag, count, perRoom) {
       return Array.from({ length: count }, (_, r) =>
         Array.from({ length: perRoom }, (): Seat => {

@@ -9,6 +9,7 @@ import { getClauseMap, setParam } from '@parley/shared/room';
 import { request } from '../../integration/helpers/api';
 import { largeShapleySheet } from '../largeSheet';
 import { SyncClient } from './client';
+import { cpuMs } from './processCpu';
 import { parleyRoom, startParley } from './servers';
 import { summarize } from './stats';
 import type { Summary } from './stats';
@@ -33,6 +34,8 @@ export interface SheetResult {
   lag: { p50: number; p99: number; max: number };
   /** The same p99 with the room loaded and nobody editing. */
   idleLagP99: number;
+  /** CPU the server process used in the window per edit made; NaN where it cannot be read. */
+  serverCpuMsPerEdit: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,6 +144,7 @@ export async function measureSheet(timing: SheetTiming): Promise<SheetResult> {
 
     await sleep(measureFrom - performance.now());
     await scrapeLag(baseUrl);
+    const cpuFrom = cpuMs(server.pid);
     const probes: number[] = [];
     while (performance.now() < stopAt) {
       const started = performance.now();
@@ -150,6 +154,7 @@ export async function measureSheet(timing: SheetTiming): Promise<SheetResult> {
       await sleep(timing.probeEveryMs);
     }
     const lag = await scrapeLag(baseUrl);
+    const cpuTo = cpuMs(server.pid);
     for (const timer of timers) clearInterval(timer);
     const drainUntil = performance.now() + 5000;
     while (pending.size > 0 && performance.now() < drainUntil) await sleep(20);
@@ -164,6 +169,7 @@ export async function measureSheet(timing: SheetTiming): Promise<SheetResult> {
       healthz: summarize(probes),
       lag,
       idleLagP99: idle.p99,
+      serverCpuMsPerEdit: cpuFrom === null || cpuTo === null ? NaN : (cpuTo - cpuFrom) / edits,
     };
   } finally {
     for (const client of clients) client.close();
