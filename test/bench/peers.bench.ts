@@ -159,7 +159,7 @@ export default async function run(): Promise<void> {
   });
   printTable(['load', 'p50 ratio', 'p99 ratio', 'server CPU per edit ratio', 'goal'], ratioLines);
   console.log(
-    '  (latency ratios need a quiet machine; CPU per edit hardly depends on the neighbours)',
+    '  (latency tails depend on what else the machine runs; CPU per edit depends on it less)',
   );
 
   // One edit every 250 ms in all: the server recomputes the whole sheet after each, which it

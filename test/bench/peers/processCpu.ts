@@ -1,6 +1,6 @@
 /**
- * CPU time a server process has used, read from /proc: unlike latency it hardly depends on what
- * else the machine runs, so it compares servers fairly on a busy machine too.
+ * CPU time a server process has used, read from /proc: it depends far less than latency tails on
+ * what else the machine runs, so it still compares servers when the machine is busy.
  */
 import { readFileSync } from 'node:fs';
 
