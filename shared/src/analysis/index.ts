@@ -1,0 +1,21 @@
+// Decision support on the value engine: sensitivity, break-even, probability-weighted figures,
+// Monte Carlo risk, separation (a party leaving) and the mediator's fair-settlement search.
+export { ANALYSIS_FORMAT_V1, analysisKinds, centsSchema, percentSchema } from './outcome';
+export type { Analysis, AnalysisKind } from './outcome';
+
+export { sensitivity } from './sensitivity';
+export type { SensitivityOptions } from './sensitivity';
+export {
+  sensitivityAnalysisSchema,
+  sensitivityEntrySchema,
+  sensitivityMoveSchema,
+  sensitivityResultSchema,
+  sensitivityTargetSchema,
+} from './sensitivity-result';
+export type {
+  SensitivityAnalysis,
+  SensitivityEntry,
+  SensitivityMove,
+  SensitivityResult,
+  SensitivityTarget,
+} from './sensitivity-result';
