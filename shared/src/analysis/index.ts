@@ -19,3 +19,20 @@ export type {
   SensitivityResult,
   SensitivityTarget,
 } from './sensitivity-result';
+
+export { breakEven, BREAK_EVEN_GRID } from './break-even';
+export type { BreakEvenOptions } from './break-even';
+export {
+  breakEvenAnalysisSchema,
+  breakEvenCrossingSchema,
+  breakEvenResultSchema,
+  driverBreakEvenSchema,
+  partyBreakEvenSchema,
+} from './break-even-result';
+export type {
+  BreakEvenAnalysis,
+  BreakEvenCrossing,
+  BreakEvenResult,
+  DriverBreakEven,
+  PartyBreakEven,
+} from './break-even-result';
