@@ -36,3 +36,18 @@ export type {
   DriverBreakEven,
   PartyBreakEven,
 } from './break-even-result';
+
+export { probabilityWeighted } from './probability';
+export { probabilityWeightedSchema, weightedTotalsSchema } from './probability';
+export type { ProbabilityWeighted, WeightedTotals } from './probability';
+export { monteCarlo, DEFAULT_PATHS, DEFAULT_SEED, MAX_PATHS } from './monte-carlo';
+export type { MonteCarloOptions } from './monte-carlo';
+export { MAX_SEED } from './prng';
+export {
+  monteCarloAnalysisSchema,
+  monteCarloResultSchema,
+  scenarioRiskSchema,
+} from './monte-carlo-result';
+export type { MonteCarloAnalysis, MonteCarloResult, ScenarioRisk } from './monte-carlo-result';
+export { HISTOGRAM_BINS, partyRiskSchema } from './risk-stats';
+export type { PartyRisk } from './risk-stats';
