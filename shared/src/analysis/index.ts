@@ -51,3 +51,18 @@ export {
 export type { MonteCarloAnalysis, MonteCarloResult, ScenarioRisk } from './monte-carlo-result';
 export { HISTOGRAM_BINS, partyRiskSchema } from './risk-stats';
 export type { PartyRisk } from './risk-stats';
+
+export { separation } from './separation';
+export type { SeparationOptions } from './separation';
+export {
+  separationAnalysisSchema,
+  separationPartySchema,
+  separationResultSchema,
+  separationScenarioSchema,
+} from './separation-result';
+export type {
+  SeparationAnalysis,
+  SeparationParty,
+  SeparationResult,
+  SeparationScenario,
+} from './separation-result';
