@@ -66,3 +66,26 @@ export type {
   SeparationResult,
   SeparationScenario,
 } from './separation-result';
+
+export { sharedBound, sharedBoundsOf, sharedPositionSchema } from './shared-bounds';
+export type { SharedBound, SharedPosition } from './shared-bounds';
+export { nashSettlement, DEFAULT_MAX_EVALUATIONS } from './nash';
+export type { NashOptions } from './nash';
+export {
+  nashAnalysisSchema,
+  nashBasisSchema,
+  nashConflictSchema,
+  nashParameterSchema,
+  nashPartySchema,
+  nashProposalSchema,
+  nashResultSchema,
+  nashSplitConflictSchema,
+} from './nash-result';
+export type {
+  NashAnalysis,
+  NashBasis,
+  NashParameter,
+  NashParty,
+  NashProposal,
+  NashResult,
+} from './nash-result';
