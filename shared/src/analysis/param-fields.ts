@@ -170,10 +170,11 @@ export function numericParams(ts: TermSheet): NumericParam[] {
   return out;
 }
 
-/** "Revenue streams · Monitoring subscriptions · unitPrice": list items by their name or id. */
+/** "Revenue streams · Monitoring subscriptions · unitPrice": list items by name, id or number. */
 export function paramLabel(clause: Clause, segments: readonly Segment[]): string {
   const parts: string[] = [clause.title || clause.id];
   let current: unknown = clause.params;
+  let listName = '';
   for (const segment of segments) {
     if (Array.isArray(current) && typeof segment === 'number') {
       const item: unknown = current[segment];
@@ -181,14 +182,20 @@ export function paramLabel(clause: Clause, segments: readonly Segment[]): string
         typeof item === 'object' && item !== null
           ? ((item as { name?: unknown }).name ?? (item as { id?: unknown }).id)
           : undefined;
-      parts.push(typeof named === 'string' && named !== '' ? named : `#${segment + 1}`);
+      parts.push(
+        typeof named === 'string' && named !== ''
+          ? named
+          : `${listName.replace(/s$/, '')} ${segment + 1}`,
+      );
       current = item;
     } else {
-      parts.push(String(segment));
       current =
         typeof current === 'object' && current !== null
           ? (current as Record<string, unknown>)[String(segment)]
           : undefined;
+      // A list's own name adds nothing once its item is named.
+      if (Array.isArray(current)) listName = String(segment);
+      else parts.push(String(segment));
     }
   }
   return parts.join(' · ');
