@@ -1,4 +1,9 @@
+// `pnpm calc`: reads a term sheet file and prints its value result, or one analysis of it.
 import { resolve } from 'node:path';
+import { runAnalysis } from './calcAnalysis';
+import { parseCalcArgs } from './calcArgs';
+import { calcExit } from './calcIo';
+import type { CalcIo } from './calcIo';
 import { computeValue } from '@parley/shared/engine';
 import { formatValueTable } from '@parley/shared/report';
 import {
@@ -7,59 +12,30 @@ import {
   validateTermSheet,
 } from '@parley/shared/termsheet';
 
-export type CalcIo = {
-  /** Directory that relative FILE arguments are resolved against. */
-  cwd: string;
-  readFile(path: string): Promise<string>;
-  stdout(text: string): void;
-  stderr(text: string): void;
-};
+export { calcExit };
+export type { CalcIo };
 
 export const calcUsage = [
-  'Usage: pnpm calc FILE [--format json|table]',
+  'Usage: pnpm calc FILE [--format json|table] [ANALYSIS]',
   '',
-  `Computes the value sharing of a ${TERMSHEET_FORMAT_V1} file.`,
-  '  --format json   print the parley.value/v1 result (default)',
-  '  --format table  print a readable table per scenario and the issues',
+  `Computes the value sharing of a ${TERMSHEET_FORMAT_V1} file, or one analysis of it.`,
+  '  --format json   print the parley.value/v1 result, or the analysis (default)',
+  '  --format table  print readable tables and the issues',
+  '',
+  'Analyses (at most one):',
+  '  --sensitivity PARTY [--step PCT] [--scenario ID]',
+  "      each parameter and driver moved by -PCT % and +PCT % (default 10): PARTY's net and NPV",
+  '  --break-even [PARTY] [--scenario ID]',
+  "      the multiple of the scenario's volumes at which each party's net changes sign",
+  '  --risk [--paths N] [--seed N] [--scenario ID]',
+  '      probability-weighted totals, and a seeded Monte Carlo (default 1000 paths, seed 1)',
+  '  --exit PARTY@PERIOD [--scenario ID]',
+  "      PARTY gives notice in PERIOD: the settlement and everyone's figures after its exit",
   '',
   'Exit status: 0 no errors, 1 the term sheet has errors (they are printed),',
-  `2 the file is unreadable, not JSON or not ${TERMSHEET_FORMAT_V1}, or bad arguments.`,
+  `2 the file is unreadable, not JSON or not ${TERMSHEET_FORMAT_V1}, or bad arguments`,
+  '(an unknown party or scenario, a period outside the term).',
 ].join('\n');
-
-export const calcExit = { ok: 0, termSheetErrors: 1, badInput: 2 } as const;
-
-type Format = 'json' | 'table';
-type Parsed = { file: string; format: Format; help: boolean } | { error: string };
-
-function parseArgs(argv: readonly string[]): Parsed {
-  let file: string | undefined;
-  let format: Format = 'json';
-  let help = false;
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (!optionsEnded && arg === '--') {
-      optionsEnded = true;
-    } else if (!optionsEnded && (arg === '--help' || arg === '-h')) {
-      help = true;
-    } else if (!optionsEnded && (arg === '--format' || arg.startsWith('--format='))) {
-      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
-      if (value !== 'json' && value !== 'table') {
-        return { error: `--format must be json or table, got ${value ?? 'nothing'}` };
-      }
-      format = value;
-    } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
-      return { error: `unknown option ${arg}` };
-    } else if (file === undefined) {
-      file = arg;
-    } else {
-      return { error: `unexpected argument ${arg} (only one FILE is read)` };
-    }
-  }
-  if (help) return { file: file ?? '', format, help };
-  if (file === undefined) return { error: 'missing FILE' };
-  return { file, format, help };
-}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -70,7 +46,7 @@ function errorMessage(error: unknown): string {
  * whole command can be tested in-process.
  */
 export async function runCalc(argv: readonly string[], io: CalcIo): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseCalcArgs(argv);
   if ('error' in args) {
     io.stderr(`calc: ${args.error}\n\n${calcUsage}\n`);
     return calcExit.badInput;
@@ -102,6 +78,8 @@ export async function runCalc(argv: readonly string[], io: CalcIo): Promise<numb
     );
     return calcExit.badInput;
   }
+
+  if (args.analysis.kind !== 'value') return runAnalysis(args, input, io);
 
   const result = computeValue(input);
   if (args.format === 'json') {

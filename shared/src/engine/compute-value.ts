@@ -28,9 +28,18 @@ import {
   splitTiered,
 } from './steps';
 
-interface ScenarioEvents {
+/** Periods in which floors or caps could not be honoured, for the warnings. */
+export interface ScenarioEvents {
   floorsExceeded: number[];
   capsOverflow: number[];
+}
+
+/** What an analysis may put in place of the term sheet's own figures for one scenario. */
+export interface ScenarioOverrides {
+  /** Per-period values replacing the scenario's drivers of those names. */
+  drivers?: ReadonlyMap<string, Float64Array>;
+  /** Costs still to recover from before period 1, per party position. */
+  initialCarry?: readonly number[];
 }
 
 function firstFor(
@@ -46,17 +55,22 @@ function firstFor(
   return null;
 }
 
-function computeScenario(
+/**
+ * One scenario of an already validated term sheet. Analyses call it directly with a model they
+ * built once, so that thousands of variants cost one scenario each rather than a whole sheet.
+ */
+export function computeScenario(
   ts: TermSheet,
   model: EngineModel,
   scenario: Scenario,
-  events: ScenarioEvents,
+  events: ScenarioEvents = { floorsExceeded: [], capsOverflow: [] },
+  overrides: ScenarioOverrides = {},
 ): ScenarioResult {
   const { n, partyIds } = model;
   const periods = ts.assumptions.periods;
   const drivers = new Map<string, Float64Array>();
   const driver = (name: string): Float64Array => {
-    let series = drivers.get(name);
+    let series = drivers.get(name) ?? overrides.drivers?.get(name);
     if (!series) {
       const value = Object.prototype.hasOwnProperty.call(scenario.drivers, name)
         ? scenario.drivers[name]
@@ -92,7 +106,7 @@ function computeScenario(
   }
   const kpiDrivers = model.kpis.map((k) => driver(k.driver));
 
-  const carry = new Array<number>(n).fill(0);
+  const carry = partyIds.map((_, i) => overrides.initialCarry?.[i] ?? 0);
   const nets: number[][] = partyIds.map(() => []);
   const totals = partyIds.map(() => ({
     allocation: 0,

@@ -1,2 +1,6 @@
-// Plain-text reports of value results, for the command line and logs.
+// Plain-text reports of value and analysis results, for terminals and logs.
 export { formatValueTable } from './valueTable';
+export { formatSensitivityTable } from './sensitivityTable';
+export { formatBreakEvenTable } from './breakEvenTable';
+export { formatRiskTable } from './riskTable';
+export { formatSeparationTable } from './separationTable';

@@ -3,6 +3,7 @@
 import type { ValueResult } from '../engine/result';
 import type { TermSheet } from '../termsheet/schema';
 import { currencyDigits, formatInteger, formatMinorUnits } from './money';
+import { formatIssues } from './issuesTable';
 import { renderTextTable } from './textTable';
 import type { TextColumn } from './textTable';
 
@@ -110,18 +111,4 @@ export function formatValueTable(result: ValueResult, termsheet?: TermSheet): st
     ]);
     return `${title}\n${renderTextTable(columns, rows)}`;
   }
-}
-
-function formatIssues(issues: ValueResult['issues']): string {
-  if (issues.length === 0) return 'Issues: none';
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
-  const columns: TextColumn[] = [
-    { header: 'Severity', align: 'left' },
-    { header: 'Code', align: 'left' },
-    { header: 'Path', align: 'left' },
-    { header: 'Message', align: 'left' },
-  ];
-  const rows = issues.map((i) => [i.severity, i.code, i.path, i.message]);
-  return `Issues: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n${renderTextTable(columns, rows)}`;
 }

@@ -113,6 +113,46 @@ describe('room document import and export', () => {
     expect(roundTrip(fixture)).toEqual(fixture);
   });
 
+  it('gives back scenario probabilities, driver volatility and exit settlement terms unchanged', () => {
+    const decision = structuredClone(fixture) as TermSheet;
+    decision.assumptions.scenarios = [
+      {
+        id: 'low',
+        name: 'Low',
+        probabilityPct: 30,
+        drivers: {
+          users: { start: 800, growthPct: 3, volatilityPct: 12.5 },
+          flat: 12,
+          uptime: { series: [99.9, 99.5, 99.95, 99.9], volatilityPct: 0.1 },
+        },
+      },
+      {
+        ...(decision.assumptions.scenarios[0] as TermSheet['assumptions']['scenarios'][number]),
+        probabilityPct: 70,
+      },
+    ];
+    decision.clauses.push({
+      id: 'c-exit',
+      kind: 'exit',
+      title: 'Exit',
+      text: 'Notice of {{param:noticePeriods}} periods.',
+      params: {
+        noticePeriods: 2,
+        settlement: {
+          reimbursement: { sharePct: 80, split: { app: 100 } },
+          streamsOnExit: 'continue',
+          terminationFee: { amount: 250000, split: { app: 50, csp: 50 }, waivedOnTrigger: true },
+        },
+        triggers: [{ party: 'csp', netBelow: 0, forPeriods: 2 }],
+      },
+    });
+    expect(validateTermSheet(decision).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(roundTrip(decision)).toEqual(decision);
+    expect(validateTermSheet(roundTrip(decision)).termsheet).toEqual(
+      validateTermSheet(decision).termsheet,
+    );
+  });
+
   it('exports the same bytes whatever order peers inserted keys in', () => {
     const a = createRoomDoc(fixture);
     const b = createRoomDoc(fixture);

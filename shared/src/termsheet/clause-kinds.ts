@@ -239,14 +239,27 @@ export const clauseKinds: Registry = {
   exit: {
     kind: 'exit',
     label: 'Exit',
-    description: 'Notice period and the conditions under which a party may leave.',
+    description:
+      'Notice period, the conditions under which a party may leave, and what the parties settle when one does.',
     calculator: true,
     paramsSchema: exitParamsSchema,
-    defaultParams: () => ({ noticePeriods: 2, triggers: [] }),
+    defaultParams: () => ({
+      noticePeriods: 2,
+      triggers: [],
+      settlement: {
+        reimbursement: { sharePct: 100 },
+        terminationFee: { amount: 0, waivedOnTrigger: true },
+        streamsOnExit: 'stop' as const,
+      },
+    }),
     defaultText:
       'A Party may leave the agreement by giving {{param:noticePeriods}} periods of written ' +
       'notice if its net result stays below the threshold set for it in this clause for the ' +
-      'stated number of consecutive periods.',
+      'stated number of consecutive periods. When a Party leaves, the continuing Parties pay it ' +
+      'back {{param:settlement.reimbursement.sharePct}} % of its upfront costs not yet recovered, ' +
+      'and it pays them a termination fee of {{param:settlement.terminationFee.amount}} (minor ' +
+      'units), waived when it leaves under a trigger. Revenue streams that need the leaving ' +
+      'Party {{param:settlement.streamsOnExit}} at its exit.',
   },
   legacy: {
     kind: 'legacy',

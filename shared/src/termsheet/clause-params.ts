@@ -103,9 +103,32 @@ export const exitTriggerSchema = z.object({
   netBelow: amountSchema,
   forPeriods: z.number().int().min(1).max(600),
 });
+/** What happens to a stream that requires the leaving party, from its exit on. */
+export const streamsOnExitValues = ['stop', 'continue'] as const;
+/**
+ * The separation terms: what the parties settle when one of them leaves. Splits name who pays or
+ * receives; absent, the continuing parties share equally.
+ */
+export const exitSettlementSchema = z.object({
+  /** The part of the leaver's unrecovered upfront costs the continuing parties pay back to it. */
+  reimbursement: z
+    .object({ sharePct: sharePercentSchema, split: splitSchema.optional() })
+    .optional(),
+  /** What the leaver pays the continuing parties for leaving. */
+  terminationFee: z
+    .object({
+      amount: amountSchema,
+      split: splitSchema.optional(),
+      /** No fee when one of the leaver's exit triggers has fired by the time it gives notice. */
+      waivedOnTrigger: z.boolean().default(false),
+    })
+    .optional(),
+  streamsOnExit: z.enum(streamsOnExitValues).default('stop'),
+});
 export const exitParamsSchema = z.object({
   noticePeriods: z.number().int().min(0).max(600),
   triggers: z.array(exitTriggerSchema).max(MAX_LIST_ITEMS),
+  settlement: exitSettlementSchema.optional(),
 });
 
 export const legacyLineSchema = z.object({
@@ -133,5 +156,7 @@ export type OutcomesParams = z.infer<typeof outcomesParamsSchema>;
 export type Kpi = z.infer<typeof kpiSchema>;
 export type ExitParams = z.infer<typeof exitParamsSchema>;
 export type ExitTrigger = z.infer<typeof exitTriggerSchema>;
+export type ExitSettlement = z.infer<typeof exitSettlementSchema>;
+export type StreamsOnExit = (typeof streamsOnExitValues)[number];
 export type LegacyParams = z.infer<typeof legacyParamsSchema>;
 export type LegacyLine = z.infer<typeof legacyLineSchema>;

@@ -20,6 +20,8 @@ export const issueCodes = [
   'negative-amount',
   'negative-volume',
   'amount-too-large',
+  'probability-missing',
+  'probabilities-not-100',
   // warnings
   'floors-exceed-pool',
   'caps-exceed-pool',
@@ -28,6 +30,10 @@ export const issueCodes = [
   'no-contribution',
   'multiple-leads',
   'unknown-param-ref',
+  // the analyses' own problems with what they were asked (options, or figures out of range)
+  'unknown-scenario',
+  'invalid-option',
+  'volatility-out-of-range',
   // a defect of the engine itself, reported instead of thrown
   'internal-error',
 ] as const;

@@ -55,6 +55,8 @@ export const growthPercentSchema = percentIn(-99.9999, 1000);
 export const ratePercentSchema = percentIn(0, 1000);
 /** A weight (contribution dimensions): any non-negative percentage. */
 export const weightPercentSchema = percentIn(0, 1_000_000);
+/** A driver's volatility: the standard deviation of its log change per period, in percent. */
+export const volatilityPercentSchema = percentIn(0, 100);
 
 /** `{ [partyId]: pct }`; absent parties get 0 %. */
 export const splitSchema = z.record(idSchema, sharePercentSchema);

@@ -26,6 +26,8 @@ import {
   nameSchema,
   plainNumberSchema,
   ratePercentSchema,
+  sharePercentSchema,
+  volatilityPercentSchema,
 } from './primitives';
 
 export const TERMSHEET_FORMAT_V1 = 'parley.termsheet/v1';
@@ -63,11 +65,20 @@ export const partySchema = z.object({
   lead: z.boolean().optional(),
 });
 
+// A constant driver is a bare number and so carries no volatility: `{ start, growthPct: 0,
+// volatilityPct }` is the same constant made uncertain.
 export const driverValueSchema = z.union(
   [
     plainNumberSchema,
-    z.object({ start: plainNumberSchema, growthPct: growthPercentSchema }),
-    z.object({ series: z.array(plainNumberSchema).max(MAX_PERIODS) }),
+    z.object({
+      start: plainNumberSchema,
+      growthPct: growthPercentSchema,
+      volatilityPct: volatilityPercentSchema.optional(),
+    }),
+    z.object({
+      series: z.array(plainNumberSchema).max(MAX_PERIODS),
+      volatilityPct: volatilityPercentSchema.optional(),
+    }),
   ],
   { error: 'must be a number, { start, growthPct } or { series: [numbers] }' },
 );
@@ -75,6 +86,8 @@ export const driverValueSchema = z.union(
 export const scenarioSchema = z.object({
   id: idSchema,
   name: nameSchema,
+  /** How likely the scenario is; when any scenario has one, all do and they sum to 100. */
+  probabilityPct: sharePercentSchema.optional(),
   drivers: z.record(idSchema, driverValueSchema),
 });
 

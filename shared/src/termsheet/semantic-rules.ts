@@ -356,6 +356,72 @@ function checkOutcomes(ctx: Ctx, index: number, clause: ClauseOfKind<'outcomes'>
   });
 }
 
+function checkExit(ctx: Ctx, index: number, clause: ClauseOfKind<'exit'>): void {
+  clause.params.triggers.forEach((t, i) =>
+    checkParty(ctx, index, clause, ['triggers', i, 'party'], t.party, 'An exit trigger'),
+  );
+  const settlement = clause.params.settlement;
+  if (!settlement) return;
+  const reimbursement = settlement.reimbursement;
+  if (reimbursement?.split) {
+    checkSplit(
+      ctx,
+      index,
+      clause,
+      ['settlement', 'reimbursement', 'split'],
+      reimbursement.split,
+      'The reimbursement split',
+    );
+  }
+  const fee = settlement.terminationFee;
+  if (fee) {
+    checkNonNegative(
+      ctx,
+      index,
+      clause,
+      ['settlement', 'terminationFee', 'amount'],
+      fee.amount,
+      'The termination fee',
+    );
+    if (fee.split) {
+      checkSplit(
+        ctx,
+        index,
+        clause,
+        ['settlement', 'terminationFee', 'split'],
+        fee.split,
+        'The termination fee split',
+      );
+    }
+  }
+}
+
+/** Scenario probabilities are all or nothing, and when present they sum to exactly 100 %. */
+function checkProbabilities(ctx: Ctx): void {
+  const scenarios = ctx.ts.assumptions.scenarios;
+  const given = scenarios.filter((s) => s.probabilityPct !== undefined);
+  if (given.length === 0) return;
+  let total = 0;
+  scenarios.forEach((s, si) => {
+    if (s.probabilityPct === undefined) {
+      ctx.out.add(
+        'error',
+        'probability-missing',
+        ['assumptions', 'scenarios', si, 'probabilityPct'],
+        `Scenario "${s.id}" has no probabilityPct while ${given.length === 1 ? 'another scenario has one' : 'other scenarios have one'}; give every scenario a probability, or none`,
+      );
+    } else total += scalePercent(s.probabilityPct);
+  });
+  if (given.length === scenarios.length && total !== HUNDRED_PERCENT_SCALED) {
+    ctx.out.add(
+      'error',
+      'probabilities-not-100',
+      ['assumptions', 'scenarios'],
+      `The scenario probabilities sum to ${total / 10_000} %; they must sum to exactly 100 %`,
+    );
+  }
+}
+
 function checkPartyAmounts(
   ctx: Ctx,
   index: number,
@@ -385,10 +451,7 @@ function checkClause(ctx: Ctx, index: number, clause: Clause): void {
     case 'outcomes':
       return checkOutcomes(ctx, index, clause);
     case 'exit':
-      clause.params.triggers.forEach((t, i) =>
-        checkParty(ctx, index, clause, ['triggers', i, 'party'], t.party, 'An exit trigger'),
-      );
-      return;
+      return checkExit(ctx, index, clause);
     case 'legacy':
       clause.params.lines.forEach((l, i) => {
         checkParty(ctx, index, clause, ['lines', i, 'party'], l.party, 'A legacy line');
@@ -591,6 +654,7 @@ export function semanticIssues(ts: TermSheet): Issue[] {
       `Scenario id "${scenarios[i]?.id ?? ''}" is used twice`,
     );
   }
+  checkProbabilities(ctx);
   scenarios.forEach((s, si) => {
     for (const [name, driver] of Object.entries(s.drivers)) {
       if (
