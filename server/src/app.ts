@@ -34,6 +34,7 @@ import { GovernanceStates, createGovernanceFeature } from './features/governance
 import { createMembersFeature } from './features/members';
 import { createPresenceFeature } from './features/presence';
 import { createRoomsFeature } from './features/rooms';
+import { createSheetFeature } from './features/sheet';
 
 export interface ParleyServerOptions {
   logger?: Logger;
@@ -181,6 +182,9 @@ export async function createParleyServer(
       },
     }),
     createGovernanceFeature({ auth, store, audit, states, rooms, broadcast, now }),
+    // After governance: the sheet's rules are the last word on a write, and they remember what
+    // they checked until the write is stored.
+    createSheetFeature(),
     createAgreementFeature({
       auth,
       store,

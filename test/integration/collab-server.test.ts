@@ -8,10 +8,14 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
+  NOTES_START,
   connectCollab,
-  createRoom,
+  createNotesRoom,
   invite,
+  notesLog,
+  notesText,
   request,
+  setNotesTitle,
   spawnServer,
   startServer,
   tempDataDir,
@@ -62,8 +66,6 @@ function content(doc: Y.Doc): unknown {
     clauses: doc.getMap('clauses').toJSON(),
     order: doc.getArray('clauseOrder').toJSON(),
     assumptions: doc.getMap('assumptions').toJSON(),
-    log: doc.getArray('log').toJSON(),
-    notes: doc.getText('notes').toString(),
   };
 }
 
@@ -94,7 +96,7 @@ function mulberry32(seed: number): () => number {
 }
 
 async function negotiators(server: StartedServer, count: number) {
-  const room = await createRoom(server.baseUrl);
+  const room = await createNotesRoom(server.baseUrl);
   const tokens: string[] = [];
   for (let i = 0; i < count; i++) {
     const created = await invite(server.baseUrl, room.roomId, room.organizerToken, {
@@ -116,10 +118,10 @@ describe('/collab on the real server', () => {
     await Promise.all([a.synced, b.synced]);
     expect(a.doc.getArray('clauseOrder').length).toBeGreaterThan(0);
     a.doc.getMap('meta').set('title', 'RPM pilot, revised');
-    b.doc.getText('notes').insert(0, 'Device maker wants a floor');
+    notesText(b.doc).insert(0, 'Device maker wants a floor');
     await until(() => {
       expect(b.doc.getMap('meta').get('title')).toBe('RPM pilot, revised');
-      expect(a.doc.getText('notes').toString()).toBe('Device maker wants a floor');
+      expect(notesText(a.doc).toString()).toBe(`Device maker wants a floor${NOTES_START}`);
     });
     expect(content(await storedDoc(server, room.roomId))).toEqual(content(a.doc));
     const exported = await request<{ title: string }>(
@@ -143,14 +145,14 @@ describe('/collab on the real server', () => {
     const random = mulberry32(42);
     for (let round = 0; round < 8; round++) {
       for (const [i, c] of clients.entries()) {
-        const text = c.doc.getText('notes');
+        const text = notesText(c.doc);
         const roll = random();
         if (roll < 0.45) text.insert(Math.floor(random() * (text.length + 1)), `${i}.${round} `);
         else if (roll < 0.6 && text.length > 0) {
           const at = Math.floor(random() * text.length);
           text.delete(at, Math.min(4, text.length - at));
-        } else if (roll < 0.8) c.doc.getArray('log').push([`${i}-${round}`]);
-        else c.doc.getMap('meta').set('title', `Title by ${i} in ${round}`);
+        } else if (roll < 0.8) notesLog(c.doc).push([`${i}-${round}`]);
+        else setNotesTitle(c.doc, `Title by ${i} in ${round}`);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -168,7 +170,7 @@ describe('/collab on the real server', () => {
 
   it('refuses bad credentials at the upgrade and disconnects a revoked invite at once', async () => {
     const server = await started();
-    const room = await createRoom(server.baseUrl);
+    const room = await createNotesRoom(server.baseUrl);
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
@@ -199,14 +201,14 @@ describe('/collab on the real server', () => {
     // The organizer never lost the connection and still syncs.
     const other = client(server.collabUrl, room.roomId, room.organizerToken);
     await other.synced;
-    a.doc.getArray('log').push(['still here']);
-    await until(() => expect(other.doc.getArray('log').toArray()).toContain('still here'));
+    notesLog(a.doc).push(['still here']);
+    await until(() => expect(notesLog(other.doc).toArray()).toContain('still here'));
     expect(a.closes).toEqual([]);
   });
 
   it('drops a viewer’s writes and tells it through the auth message', async () => {
     const server = await started();
-    const room = await createRoom(server.baseUrl);
+    const room = await createNotesRoom(server.baseUrl);
     const viewer = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Vic Viewer',
       role: 'viewer',
@@ -223,28 +225,28 @@ describe('/collab on the real server', () => {
     const title = organizer.doc.getMap('meta').get('title');
     reader.doc.getMap('meta').set('title', 'Viewer was here');
     await until(() => expect(denials).toEqual(['denied']));
-    organizer.doc.getArray('log').push(['after the attempt']);
-    await until(() => expect(reader.doc.getArray('log').toArray()).toContain('after the attempt'));
+    notesLog(organizer.doc).push(['after the attempt']);
+    await until(() => expect(notesLog(reader.doc).toArray()).toContain('after the attempt'));
     expect(organizer.doc.getMap('meta').get('title')).toBe(title);
     expect((await storedDoc(server, room.roomId)).getMap('meta').get('title')).toBe(title);
   });
 
   it('unloads an idle room and reloads it from the store', async () => {
     const server = await started({ roomLimits: { idleUnloadMs: 100 } });
-    const room = await createRoom(server.baseUrl);
+    const room = await createNotesRoom(server.baseUrl);
     const first = client(server.collabUrl, room.roomId, room.organizerToken);
     await first.synced;
-    first.doc.getText('notes').insert(0, 'survives unloading');
+    notesText(first.doc).insert(0, 'survives unloading');
     await until(async () =>
-      expect((await storedDoc(server, room.roomId)).getText('notes').toString()).toBe(
-        'survives unloading',
+      expect(notesText(await storedDoc(server, room.roomId)).toString()).toBe(
+        `survives unloading${NOTES_START}`,
       ),
     );
     first.destroy();
     await until(() => expect(server.server.rooms.stats().roomsLoaded).toBe(0));
     const second = client(server.collabUrl, room.roomId, room.organizerToken);
     await second.synced;
-    expect(second.doc.getText('notes').toString()).toBe('survives unloading');
+    expect(notesText(second.doc).toString()).toBe(`survives unloading${NOTES_START}`);
   });
 });
 
@@ -278,7 +280,7 @@ describe('/collab against hostile input', () => {
       await server.exited;
       rmSync(server.dataDir, { recursive: true, force: true });
     });
-    const room = await createRoom(server.baseUrl);
+    const room = await createNotesRoom(server.baseUrl);
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
@@ -332,13 +334,13 @@ describe('/collab against hostile input', () => {
     expect(server.child.exitCode).toBeNull();
     expect((await request(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
     expect([a.closes, b.closes]).toEqual([[], []]);
-    a.doc.getArray('log').push(['after the attacks']);
-    await until(() => expect(b.doc.getArray('log').toArray()).toContain('after the attacks'));
+    notesLog(a.doc).push(['after the attacks']);
+    await until(() => expect(notesLog(b.doc).toArray()).toContain('after the attacks'));
   });
 
   it('presence carries the token’s identity, whatever the client claims', async () => {
     const server = await started();
-    const room = await createRoom(server.baseUrl);
+    const room = await createNotesRoom(server.baseUrl);
     const mallory = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Mallory',
       role: 'negotiator',
@@ -402,9 +404,9 @@ describe('/collab on PostgreSQL', () => {
     const random = mulberry32(5);
     for (let round = 0; round < 10; round++) {
       for (const [i, c] of clients.entries()) {
-        const text = c.doc.getText('notes');
+        const text = notesText(c.doc);
         text.insert(Math.floor(random() * (text.length + 1)), `${i}.${round} `);
-        c.doc.getArray('log').push([`${i}-${round}`]);
+        notesLog(c.doc).push([`${i}-${round}`]);
       }
     }
     await until(() => {
@@ -432,7 +434,7 @@ describe('/collab durability', () => {
       await server.exited;
       rmSync(dataDir, { recursive: true, force: true });
     });
-    const room = await createRoom(server.baseUrl);
+    const room = await createNotesRoom(server.baseUrl);
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
@@ -443,14 +445,13 @@ describe('/collab durability', () => {
     await Promise.all([a.synced, b.synced]);
     let i = 0;
     const typing = setInterval(() => {
-      a.doc.getArray('log').push([`a${i}`]);
-      b.doc.getArray('log').push([`b${i}`]);
+      notesLog(a.doc).push([`a${i}`]);
+      notesLog(b.doc).push([`b${i}`]);
       i++;
     }, 3);
     await until(() => {
       expect(
-        a.doc
-          .getArray<string>('log')
+        notesLog(a.doc)
           .toArray()
           .filter((e) => e.startsWith('b')).length,
       ).toBeGreaterThan(50);
@@ -459,12 +460,10 @@ describe('/collab durability', () => {
     await server.exited;
     clearInterval(typing);
     // What each client had received from the other when the server died.
-    const aSawFromB = a.doc
-      .getArray<string>('log')
+    const aSawFromB = notesLog(a.doc)
       .toArray()
       .filter((e) => e.startsWith('b'));
-    const bSawFromA = b.doc
-      .getArray<string>('log')
+    const bSawFromA = notesLog(b.doc)
       .toArray()
       .filter((e) => e.startsWith('a'));
     // Their own copies must not help the restarted server: they go away first.
@@ -474,7 +473,7 @@ describe('/collab durability', () => {
     server = await spawnServer({ dataDir });
     const reader = client(server.collabUrl, room.roomId, room.organizerToken);
     await reader.synced;
-    const stored = new Set(reader.doc.getArray<string>('log').toArray());
+    const stored = new Set(notesLog(reader.doc).toArray());
     expect(aSawFromB.length + bSawFromA.length).toBeGreaterThan(50);
     expect(aSawFromB.filter((e) => !stored.has(e))).toEqual([]);
     expect(bSawFromA.filter((e) => !stored.has(e))).toEqual([]);

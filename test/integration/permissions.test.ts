@@ -45,15 +45,26 @@ function collab(role: Role): CollabClient {
   return client;
 }
 
-async function serverTitle(): Promise<string> {
-  const response = await request<{ title: string }>(
+async function serverSheet(): Promise<{ title: string; clauses: { id: string; title: string }[] }> {
+  const response = await request<{ title: string; clauses: { id: string; title: string }[] }>(
     server.url,
     'GET',
     `/api/rooms/${room.roomId}/termsheet`,
     { token: room.tokens.organizer },
   );
-  return response.body.title;
+  return response.body;
 }
+
+async function serverTitle(): Promise<string> {
+  return (await serverSheet()).title;
+}
+
+async function scopeTitle(): Promise<string | undefined> {
+  return (await serverSheet()).clauses.find((c) => c.id === 'c-scope')?.title;
+}
+
+const scope = (client: CollabClient) =>
+  client.doc.getMap('clauses').get('c-scope') as import('yjs').Map<unknown>;
 
 describe.each(roleIds)('%s', (role) => {
   it('reads the term sheet, the value and its own membership over REST', async () => {
@@ -120,10 +131,28 @@ describe.each(roleIds)('%s', (role) => {
       const writer = collab(role);
       const reader = collab('observer');
       await Promise.all([writer.synced, reader.synced]);
-      const title = `Edited by the ${role}`;
+      const title = `Scope, edited by the ${role}`;
+      scope(writer).set('title', title);
+      await vi.waitFor(() => expect(scope(reader).get('title')).toBe(title));
+      expect(await scopeTitle()).toBe(title);
+    });
+
+    const headerEditor = role === 'organizer';
+    it(`${headerEditor ? 'may' : 'may not'} change the sheet's header over /collab`, async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const writer = collab(role);
+      await writer.synced;
+      const before = await serverTitle();
+      const title = `Header by the ${role}`;
       writer.doc.getMap('meta').set('title', title);
-      await vi.waitFor(() => expect(reader.doc.getMap('meta').get('title')).toBe(title));
-      expect(await serverTitle()).toBe(title);
+      if (headerEditor) {
+        await vi.waitFor(async () => expect(await serverTitle()).toBe(title));
+        return;
+      }
+      await vi.waitFor(() =>
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('header-organizer-only')),
+      );
+      expect(await serverTitle()).toBe(before);
     });
   } else {
     it('may not edit the document over /collab: the write is refused and never stored', async () => {

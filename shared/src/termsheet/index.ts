@@ -7,10 +7,13 @@ export { checkParamRefs, findParamRefs, resolveParamPath } from './param-refs';
 export type { ClauseKind, DriverValue, Party, Scenario, TermSheet } from './schema';
 export {
   TERMSHEET_FORMAT_V1,
+  assumptionsSchema,
   calculatorKinds,
   clauseKindIds,
   isCalculatorKind,
   isTermSheetFormat,
+  partySchema,
+  termSheetSchema,
 } from './schema';
 
 export { validateTermSheet } from './validate';

@@ -21,3 +21,12 @@ export { connectSocket, emitWithAck, collect } from './socket';
 export type { ParleyClientSocket } from './socket';
 export { connectCollab } from './collab';
 export type { CollabClient } from './collab';
+export {
+  NOTES_CLAUSE,
+  NOTES_START,
+  createNotesRoom,
+  notesLog,
+  notesTermSheet,
+  notesText,
+  setNotesTitle,
+} from './notes';

@@ -1,0 +1,129 @@
+// The rules of the live sheet, checked on every member's write against the document as it would
+// be after it: the layout of the document, the header only an organizer changes, and no write may
+// leave the sheet with a broken structure or a dangling reference, whoever sends it.
+import { getClauseMap, readParams } from '@parley/shared/room';
+import * as Y from 'yjs';
+import type { RoomContext, RoomHook, WriteAttempt, WriteRefusal } from '../../rooms';
+import { roomSlot } from '../../rooms';
+import { ASSUMPTION_KEYS, CLAUSE_KEYS, HEADER_KEYS, PARTY_KEYS, foreignKey } from './layout';
+import { newProblems, structuralProblems } from './structure';
+import type { StructuralProblems } from './structure';
+
+interface SheetSlot {
+  /** The structural problems of the document as stored, when known. */
+  known: StructuralProblems | null;
+  /** Those of the write just accepted, until it is stored. */
+  pending: StructuralProblems | null;
+}
+
+const sheetSlot = roomSlot<SheetSlot>('sheet-rules', () => ({ known: null, pending: null }));
+
+function outsideSchema(where: string): WriteRefusal {
+  return {
+    code: 'outside-schema',
+    message: `${where} is not part of a term sheet; the change was not saved.`,
+  };
+}
+
+/** A refusal for the layout of the parts the write touched, or null. */
+function layoutRefusal(before: Y.Doc, write: WriteAttempt): WriteRefusal | null {
+  const { effect, after } = write;
+  if (effect.unknownRoots.length > 0) return outsideSchema(`"${effect.unknownRoots[0]}"`);
+  for (const key of effect.meta) {
+    if (!HEADER_KEYS.has(key)) return outsideSchema(`The header field "${key}"`);
+  }
+  if (effect.meta.includes('parties')) {
+    const parties = after.getMap('meta').get('parties');
+    if (parties instanceof Y.Array) {
+      for (const party of parties.toArray()) {
+        const key = foreignKey(party, PARTY_KEYS);
+        if (key !== null) return outsideSchema(`The party field "${key}"`);
+      }
+    }
+  }
+  if (effect.assumptions) {
+    const key = foreignKey(after.getMap('assumptions'), ASSUMPTION_KEYS);
+    if (key !== null) return outsideSchema(`The assumption "${key}"`);
+  }
+  for (const id of effect.clauses) {
+    const clause = getClauseMap(after, id);
+    if (clause === undefined) continue;
+    const key = foreignKey(clause, CLAUSE_KEYS);
+    if (key !== null) return outsideSchema(`The clause field "${key}"`);
+    const earlier = getClauseMap(before, id);
+    if (earlier === undefined) continue;
+    for (const field of ['id', 'kind'] as const) {
+      if (clause.get(field) !== earlier.get(field)) {
+        return {
+          code: 'invalid-change',
+          message: `A clause keeps its ${field === 'id' ? 'id' : 'kind'}: add a new clause instead; the change was not saved.`,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether the write can change the sheet's structure: anything beyond clause titles and text. */
+function reachesStructure(before: Y.Doc, write: WriteAttempt): boolean {
+  const { effect, after } = write;
+  if (effect.meta.length > 0 || effect.assumptions) return true;
+  for (const id of effect.clauses) {
+    const was = getClauseMap(before, id);
+    const is = getClauseMap(after, id);
+    if (was === undefined || is === undefined) return true;
+    if (JSON.stringify(readParams(before, id)) !== JSON.stringify(readParams(after, id))) {
+      return true;
+    }
+    const title = is.get('title');
+    if (title !== undefined && typeof title !== 'string') return true;
+    if (typeof title === 'string' && title.length > 300) return true;
+  }
+  return false;
+}
+
+function known(room: RoomContext): StructuralProblems {
+  const slot = room.slot(sheetSlot);
+  slot.known ??= structuralProblems(room.doc);
+  return slot.known;
+}
+
+export function sheetRulesHook(): RoomHook {
+  return {
+    name: 'sheet-rules',
+    beforeWrite(room, write) {
+      const slot = room.slot(sheetSlot);
+      slot.pending = null;
+      if (write.effect.unknownRoots.length === 0 && write.effect.meta.length > 0) {
+        if (write.member.role !== 'organizer') {
+          return {
+            code: 'header-organizer-only',
+            message:
+              "Only an organizer changes the sheet's header (title, currency, ecosystem, parties, lead); your change was not saved.",
+          };
+        }
+      }
+      const layout = layoutRefusal(room.doc, write);
+      if (layout !== null) return layout;
+      if (!reachesStructure(room.doc, write)) return null;
+      const after = structuralProblems(write.after);
+      const fresh = newProblems(known(room), after);
+      if (fresh.length > 0) {
+        return {
+          code: 'invalid-change',
+          message: `This change would break the term sheet: ${fresh[0]!.message}. It was not saved.`,
+        };
+      }
+      slot.pending = after;
+      return null;
+    },
+    afterStore(room, change) {
+      const slot = room.slot(sheetSlot);
+      // A member's write that reached the structure left what the check saw; one that did not
+      // (text, titles) left it as it was; the server's own edits are read again when needed.
+      if (change.origin !== 'client') slot.known = null;
+      else if (slot.pending !== null) slot.known = slot.pending;
+      slot.pending = null;
+    },
+  };
+}
