@@ -30,7 +30,8 @@ import { createAgreementFeature } from './features/agreement';
 import { AuditLog, createAuditFeature } from './features/audit';
 import { createCommentsFeature } from './features/comments';
 import type { RateLimitOptions } from './features/comments';
-import { GovernanceStates, createGovernanceFeature } from './features/governance';
+import { GovernanceStates, createGovernanceFeature, freezeAgreed } from './features/governance';
+import type { GovernanceDeps } from './features/governance';
 import { createMembersFeature } from './features/members';
 import { createPresenceFeature } from './features/presence';
 import { createRoomsFeature } from './features/rooms';
@@ -142,6 +143,7 @@ export async function createParleyServer(
   const broadcast = createBroadcaster(io);
   const audit = new AuditLog(store);
   const states = new GovernanceStates(rooms, store);
+  const governance: GovernanceDeps = { store, audit, states, rooms, broadcast, now };
 
   const features: Feature[] = [
     createRoomsFeature({
@@ -181,7 +183,7 @@ export async function createParleyServer(
         perMinute: COMMENT_RATE_PER_MINUTE,
       },
     }),
-    createGovernanceFeature({ auth, store, audit, states, rooms, broadcast, now }),
+    createGovernanceFeature({ auth, ...governance }),
     // After governance: the sheet's rules are the last word on a write, and they remember what
     // they checked until the write is stored.
     createSheetFeature(),
@@ -191,7 +193,8 @@ export async function createParleyServer(
       rooms,
       audit,
       broadcast,
-      mediationMode: async (roomId) => (await states.read(roomId)).mode,
+      governance: (roomId) => states.read(roomId),
+      agreed: (roomId, at) => freezeAgreed(governance, roomId, at),
       logger,
       now,
     }),

@@ -285,6 +285,7 @@ describe('validation and live updates', () => {
           locks: ['c-revenue'],
           agenda: ['c-revenue'],
           current: 'c-revenue',
+          agreedAt: null,
         });
       }
     });

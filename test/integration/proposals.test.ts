@@ -93,16 +93,27 @@ describe('proposals', () => {
     expect(base.parties.partner!.npv.delta).toBe(-40000);
   });
 
-  it('reports errors of the proposed sheet as issues', async () => {
-    const created = await ok<ProposalView>(sockets.negCsp, 'proposals:create', {
+  it('shows what is wrong with a change that would break the sheet, and refuses to propose it', async () => {
+    const breaking = {
       clauseId: 'c-share',
       params: [{ path: 'fixed.csp', value: 70 }],
       rationale: 'More for us.',
+    };
+    const preview = await ok<ProposalImpact>(sockets.negCsp, 'proposals:preview', breaking);
+    expect(preview.ok).toBe(false);
+    expect(preview.issues.map((i) => i.code)).toContain('split-not-100');
+    expect(preview.scenarios).toEqual([]);
+    const created = await call(sockets.negCsp, 'proposals:create', breaking);
+    expect(created).toMatchObject({
+      ok: false,
+      error: {
+        code: 'proposal-breaks-sheet',
+        message: expect.stringContaining('must sum to exactly 100'),
+      },
     });
-    expect(created.impact.ok).toBe(false);
-    expect(created.impact.issues.map((i) => i.code)).toContain('split-not-100');
-    expect(created.impact.scenarios).toEqual([]);
-    await ok(sockets.negCsp, 'proposals:withdraw', { proposalId: created.id });
+    expect(
+      (await ok<{ proposals: ProposalView[] }>(sockets.negCsp, 'proposals:list')).proposals,
+    ).not.toContainEqual(expect.objectContaining({ rationale: 'More for us.' }));
   });
 
   it('refuses proposals it cannot apply, naming the problem', async () => {
@@ -203,7 +214,10 @@ describe('proposals', () => {
     });
     const ownCounter = await call(sockets.negCsp, 'proposals:counter', {
       proposalId: counter.id,
-      params: [{ path: 'fixed.csp', value: 50 }],
+      params: [
+        { path: 'fixed.csp', value: 50 },
+        { path: 'fixed.partner', value: 50 },
+      ],
       rationale: 'no',
     });
     expect(ownCounter).toMatchObject({ ok: true });

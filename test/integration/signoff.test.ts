@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { clauseContentHash } from '@parley/shared/mediation';
 import { setClauseText, setParam } from '@parley/shared/room';
 import type { SignOff, SignOffState, SignOffVoidedEvent } from '@parley/shared/mediation';
+import type { GovernanceSnapshot } from '@parley/shared/protocol';
 import { connectCollab, request, startServer } from './helpers';
 import type { CollabClient, ParleyClientSocket, StartedServer } from './helpers';
 import { call, connectAll, mediationRoom, ok, partyOf, people } from './proposals-fixture';
@@ -15,6 +16,7 @@ let room: MediationRoom;
 let sockets: Record<Person, ParleyClientSocket>;
 let editor: CollabClient;
 const voided = {} as Record<Person, SignOffVoidedEvent[]>;
+const refusals: string[] = [];
 
 const clauses = ['c-scope', 'c-rev', 'c-share'];
 
@@ -28,6 +30,10 @@ beforeAll(async () => {
   }
   editor = connectCollab(server.collabUrl, room.roomId, room.tokens.negPartner);
   await editor.synced;
+  // The first refused write's reason, as the stock provider reports it.
+  vi.spyOn(console, 'warn').mockImplementation((message: unknown) => {
+    refusals.push(String(message));
+  });
 });
 
 afterAll(async () => {
@@ -145,7 +151,7 @@ describe('sign-off', () => {
       await signedBy('organizer', clauseId);
     }
     const s = await state();
-    expect(s.agreement).toEqual({ agreed: true, missing: [] });
+    expect(s.agreement).toEqual({ agreed: true, missing: [], sheetErrors: 0 });
     const agreed = await request<{
       agreed: boolean;
       termsheet: { clauses: { id: string; text: string }[] };
@@ -176,7 +182,25 @@ describe('sign-off', () => {
       }),
     );
 
-    // A later change undoes the agreement.
+    // Agreed means frozen: nobody's edit goes in until the facilitator reopens the sheet.
+    await vi.waitFor(async () =>
+      expect(
+        (await ok<GovernanceSnapshot>(sockets.observer, 'mediation:state')).state.agreedAt,
+      ).toEqual(expect.any(Number)),
+    );
+    edit((doc) => setParam(doc, 'c-share', ['fixed', 'csp'], 41));
+    await vi.waitFor(() => expect(refusals.at(-1)).toContain('agreement-frozen'));
+    expect((await state()).agreement.agreed).toBe(true);
+    expect(await call(sockets.negCsp, 'agreement:reopen')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await ok(sockets.mediator, 'agreement:reopen');
+
+    // A later change then undoes the agreement.
+    editor.destroy();
+    editor = connectCollab(server.collabUrl, room.roomId, room.tokens.negPartner);
+    await editor.synced;
     edit((doc) => setParam(doc, 'c-share', ['fixed', 'csp'], 41));
     edit((doc) => setParam(doc, 'c-share', ['fixed', 'partner'], 59));
     await vi.waitFor(async () => {

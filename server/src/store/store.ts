@@ -8,7 +8,7 @@ import { createAuditTables } from '../features/audit';
 import type { CommentStore, CommentTables } from '../features/comments';
 import { commentsMigration } from '../features/comments';
 import type { GovernanceStore, GovernanceTables } from '../features/governance';
-import { createGovernanceTables } from '../features/governance';
+import { addAgreementFreeze, createGovernanceTables } from '../features/governance';
 import { createCoreTables } from './coreMigration';
 import type { CoreTables } from './coreSchema';
 import type { DocStore, MemberStore, RoomStore, StoreKind } from './types';
@@ -49,5 +49,6 @@ export function migrations(kind: StoreKind): Record<string, Migration> {
       },
     },
     '0004_mediation_agreement': agreementMigration,
+    '0005_agreement_freeze': { up: addAgreementFreeze },
   };
 }

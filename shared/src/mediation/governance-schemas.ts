@@ -24,6 +24,8 @@ export const mediationStateSchema = z.object({
   agenda: z.array(z.string()),
   /** The agenda item under discussion now, or null. */
   current: z.string().nullable(),
+  /** When every party agreed to every clause: the sheet is frozen until it is reopened. */
+  agreedAt: z.number().nullable().default(null),
 });
 export type MediationState = z.infer<typeof mediationStateSchema>;
 

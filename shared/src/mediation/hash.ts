@@ -73,3 +73,20 @@ export function clauseHashes(termsheet: unknown): Record<string, string> {
 export function valueResultHash(result: unknown): string {
   return contentHash(result);
 }
+
+/** What of the sheet's header a sign-off binds: title, currency, ecosystem and the parties. */
+export function headerHash(termsheet: unknown): string {
+  const t = isRecord(termsheet) ? termsheet : {};
+  return contentHash({
+    title: t.title ?? '',
+    currency: t.currency ?? null,
+    ecosystem: t.ecosystem ?? null,
+    parties: t.parties ?? [],
+  });
+}
+
+/** The hash of the sheet's assumptions: periods, period unit, discount rate, scenarios. */
+export function assumptionsHash(termsheet: unknown): string {
+  const t = isRecord(termsheet) ? termsheet : {};
+  return contentHash(t.assumptions ?? {});
+}

@@ -49,7 +49,14 @@ export type {
   SetAgendaRequest,
   OpenDisputeRequest,
 } from './governance-schemas';
-export { contentHash, clauseContentHash, clauseHashes, valueResultHash } from './hash';
+export {
+  assumptionsHash,
+  clauseContentHash,
+  clauseHashes,
+  contentHash,
+  headerHash,
+  valueResultHash,
+} from './hash';
 export {
   proposalChangeSchema,
   createProposalRequestSchema,
@@ -58,6 +65,8 @@ export {
   decideProposalRequestSchema,
   proposalSchema,
   applyProposalChange,
+  newErrors,
+  proposalBlockers,
   proposalImpact,
   requiredParties,
   pendingParties,

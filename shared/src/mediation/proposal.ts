@@ -151,6 +151,8 @@ export const proposalViewSchema = proposalSchema.extend({
   /** Who applies it once every party accepted: the server at once, or the mediator. */
   applyMode: z.enum(['automatic', 'mediator']),
   impact: proposalImpactSchema,
+  /** Errors the proposal would add to the sheet: while there is one it cannot be accepted. */
+  blockedBy: z.array(issueSchema).default([]),
 });
 
 export type ParamChange = z.infer<typeof paramChangeSchema>;
@@ -329,4 +331,25 @@ export function partyIdsOf(termsheet: unknown): string[] {
   return parties
     .filter((p): p is Record<string, unknown> => isRecord(p) && typeof p.id === 'string')
     .map((p) => p.id as string);
+}
+
+/** One problem, named so that the same problem before and after a change compares equal. */
+function problemKey(issue: Issue): string {
+  return issue.clauseId === undefined
+    ? `${issue.code} ${issue.path}`
+    : `${issue.code} ${issue.clauseId} ${issue.param ?? ''}`;
+}
+
+/** The errors of `after` that `before` did not have. */
+export function newErrors(before: readonly Issue[], after: readonly Issue[]): Issue[] {
+  const known = new Set(before.filter((i) => i.severity === 'error').map(problemKey));
+  return after.filter((i) => i.severity === 'error' && !known.has(problemKey(i)));
+}
+
+/**
+ * The errors a proposal would add to the sheet, read from its impact (those the sheet already has
+ * do not count, so a sheet with a problem can still be negotiated towards a fix).
+ */
+export function proposalBlockers(impact: ProposalImpact, current: ValueResult): Issue[] {
+  return impact.ok ? [] : newErrors(current.issues, impact.issues);
 }

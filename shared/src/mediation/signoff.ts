@@ -1,5 +1,6 @@
-// Sign-offs: a party's approval of one clause, bound to hashes of the clause and of the whole value
-// result and void once either changes; agreement is every party signing every clause.
+// Sign-offs: a party's approval of one clause, bound to hashes of the clause, the sheet's header
+// and assumptions, and the whole value result; valid exactly while all of them still match, and
+// agreement is every current party validly signing every clause of a sheet without errors.
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../protocol/limits';
 
@@ -10,6 +11,8 @@ export const voidReasons = [
   'value-changed',
   'clause-removed',
   'withdrawn',
+  'header-changed',
+  'assumptions-changed',
 ] as const;
 
 export const voidReasonSchema = z.enum(voidReasons);
@@ -26,6 +29,10 @@ export const signOffSchema = z.object({
   contentHash: z.string(),
   /** `valueResultHash` of computeValue on the whole sheet when it was signed. */
   valueHash: z.string(),
+  /** `headerHash` of the sheet (title, currency, ecosystem, parties, lead); null on old records. */
+  headerHash: z.string().nullable().default(null),
+  /** `assumptionsHash` of the sheet (periods, rate, scenarios); null on old records. */
+  assumptionsHash: z.string().nullable().default(null),
   signedAt: z.number(),
   voidedAt: z.number().nullable(),
   voidReason: voidReasonSchema.nullable(),
@@ -37,6 +44,8 @@ export const agreementStatusSchema = z.object({
   agreed: z.boolean(),
   /** Every clause × party pair without a valid sign-off, in clause order then party order. */
   missing: z.array(missingSignOffSchema),
+  /** Errors the value engine reports on the sheet: while there is one, nothing is agreed. */
+  sheetErrors: z.number().int().nonnegative().default(0),
 });
 
 export const signOffStateSchema = z.object({
@@ -58,39 +67,60 @@ export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
 export type SignOffState = z.infer<typeof signOffStateSchema>;
 export type SignOffVoidedEvent = z.infer<typeof signOffVoidedEventSchema>;
 
-/** The hashes a sign-off is checked against: every clause's content, and the value result. */
+/** The hashes a sign-off is checked against: every clause, the header, assumptions, value. */
 export interface LiveHashes {
   clauses: Readonly<Record<string, string>>;
+  header: string;
+  assumptions: string;
   value: string;
 }
 
-/** Why a still-valid sign-off no longer holds against the live hashes, or null when it does. */
-export function signOffBreach(
-  signOff: Pick<SignOff, 'clauseId' | 'contentHash' | 'valueHash'>,
-  live: LiveHashes,
-): VoidReason | null {
+type Bound = Pick<
+  SignOff,
+  'clauseId' | 'contentHash' | 'valueHash' | 'headerHash' | 'assumptionsHash'
+>;
+
+/** Why a sign-off does not hold against the live hashes, or null when it does. */
+export function signOffBreach(signOff: Bound, live: LiveHashes): VoidReason | null {
   const current = live.clauses[signOff.clauseId];
   if (current === undefined) return 'clause-removed';
   if (current !== signOff.contentHash) return 'clause-changed';
+  if (signOff.headerHash !== null && signOff.headerHash !== live.header) return 'header-changed';
+  if (signOff.assumptionsHash !== null && signOff.assumptionsHash !== live.assumptions) {
+    return 'assumptions-changed';
+  }
   if (live.value !== signOff.valueHash) return 'value-changed';
   return null;
 }
 
-/** Whether every party has a valid sign-off on every clause, and which pairs are missing. */
+/**
+ * Whether every current party validly signed every clause of a sheet the engine finds no error
+ * in, and which pairs are missing. Withdrawn sign-offs never count.
+ */
 export function agreementStatus(
   clauseIds: readonly string[],
   partyIds: readonly string[],
-  signOffs: readonly Pick<SignOff, 'clauseId' | 'partyId' | 'contentHash' | 'valueHash'>[],
+  signOffs: readonly (Bound & Pick<SignOff, 'partyId' | 'voidReason'>)[],
   live: LiveHashes,
+  sheetErrors = 0,
 ): AgreementStatus {
   const missing: MissingSignOff[] = [];
   for (const clauseId of clauseIds) {
     for (const partyId of partyIds) {
       const valid = signOffs.some(
-        (s) => s.clauseId === clauseId && s.partyId === partyId && signOffBreach(s, live) === null,
+        (s) =>
+          s.clauseId === clauseId &&
+          s.partyId === partyId &&
+          s.voidReason !== 'withdrawn' &&
+          signOffBreach(s, live) === null,
       );
       if (!valid) missing.push({ clauseId, partyId });
     }
   }
-  return { agreed: clauseIds.length > 0 && partyIds.length > 0 && missing.length === 0, missing };
+  return {
+    agreed:
+      clauseIds.length > 0 && partyIds.length > 0 && missing.length === 0 && sheetErrors === 0,
+    missing,
+    sheetErrors,
+  };
 }

@@ -81,6 +81,7 @@ export interface GovernanceClientToServerEvents {
   'caucus:send': (payload: CaucusSendRequest, ack: AckCallback<CaucusMessage>) => void;
   'caucus:list': (payload: CaucusListRequest, ack: AckCallback<CaucusListResult>) => void;
   'breaks:request': (payload: BreakRequestInput, ack: AckCallback<BreakRequested>) => void;
+  'agreement:reopen': (payload: Empty, ack: AckCallback<MediationState>) => void;
 }
 
 export const governanceClientEvents = [
@@ -101,4 +102,5 @@ export const governanceClientEvents = [
   'caucus:send',
   'caucus:list',
   'breaks:request',
+  'agreement:reopen',
 ] as const satisfies readonly (keyof GovernanceClientToServerEvents)[];

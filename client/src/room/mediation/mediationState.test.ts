@@ -78,6 +78,7 @@ function proposal(id: string, status: ProposalView['status'] = 'open'): Proposal
     pendingParties: ['ins'],
     applyMode: 'automatic',
     impact: { ok: true, issues: [], scenarios: [] },
+    blockedBy: [],
   };
 }
 

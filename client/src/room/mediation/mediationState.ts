@@ -49,13 +49,13 @@ const NOTICES_SHOWN = 4;
 
 export const initialMediationSnapshot: MediationSnapshot = {
   loaded: false,
-  state: { mode: 'normal', locks: [], agenda: [], current: null },
+  state: { mode: 'normal', locks: [], agenda: [], current: null, agreedAt: null },
   drafts: [],
   disputes: [],
   queue: [],
   mediatorPresent: false,
   proposals: [],
-  signoffs: { signOffs: [], agreement: { agreed: false, missing: [] } },
+  signoffs: { signOffs: [], agreement: { agreed: false, missing: [], sheetErrors: 0 } },
   positions: [],
   published: [],
   overlaps: [],

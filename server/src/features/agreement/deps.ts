@@ -1,5 +1,6 @@
 // What proposals, sign-offs and positions need from the rest of the server.
 import type { Logger } from 'pino';
+import type { MediationState } from '@parley/shared/mediation';
 import type { RoomBroadcaster } from '../../realtime';
 import type { RoomRuntime } from '../../rooms';
 import type { AuditLog } from '../audit';
@@ -10,8 +11,13 @@ export interface AgreementDeps {
   rooms: Pick<RoomRuntime, 'getDoc' | 'hold' | 'applyServerChange'>;
   audit: Pick<AuditLog, 'append'>;
   broadcast: RoomBroadcaster;
-  /** In single-text mode accepted proposals wait for the mediator to apply them. */
-  mediationMode(roomId: string): Promise<'normal' | 'single-text'>;
+  /**
+   * The room's governance: in single-text mode accepted proposals wait for the mediator to apply
+   * them, and an agreed sheet takes no change at all.
+   */
+  governance(roomId: string): Promise<MediationState>;
+  /** Every party signed every clause: freeze the sheet as agreed. */
+  agreed(roomId: string, at: number): Promise<void>;
   logger: Logger;
   now(): number;
 }

@@ -48,7 +48,14 @@ beforeEach(async () => {
     },
     audit: new AuditLog(opened.store),
     broadcast,
-    mediationMode: async () => 'normal',
+    governance: async () => ({
+      mode: 'normal',
+      locks: [],
+      agenda: [],
+      current: null,
+      agreedAt: null,
+    }),
+    agreed: async () => undefined,
     logger: silentLogger,
     now: () => Date.now(),
   };

@@ -3,7 +3,13 @@
 import type * as Y from 'yjs';
 import { computeValue } from '@parley/shared/engine';
 import type { ValueResult } from '@parley/shared/engine';
-import { clauseHashes, partyIdsOf, valueResultHash } from '@parley/shared/mediation';
+import {
+  assumptionsHash,
+  clauseHashes,
+  headerHash,
+  partyIdsOf,
+  valueResultHash,
+} from '@parley/shared/mediation';
 import type { LiveHashes } from '@parley/shared/mediation';
 import { exportTermSheet, readClauseOrder } from '@parley/shared/room';
 
@@ -13,6 +19,8 @@ export interface LiveState {
   hashes: LiveHashes;
   partyIds: string[];
   clauseIds: string[];
+  /** Errors the engine finds in the sheet (nothing is agreed while there is one). */
+  errors: number;
 }
 
 export function liveState(doc: Y.Doc): LiveState {
@@ -21,8 +29,14 @@ export function liveState(doc: Y.Doc): LiveState {
   return {
     termsheet,
     value,
-    hashes: { clauses: clauseHashes(termsheet), value: valueResultHash(value) },
+    hashes: {
+      clauses: clauseHashes(termsheet),
+      header: headerHash(termsheet),
+      assumptions: assumptionsHash(termsheet),
+      value: valueResultHash(value),
+    },
     partyIds: partyIdsOf(termsheet),
     clauseIds: [...new Set(readClauseOrder(doc))],
+    errors: value.issues.filter((issue) => issue.severity === 'error').length,
   };
 }

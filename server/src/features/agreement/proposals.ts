@@ -5,6 +5,7 @@ import {
   contentHash,
   decisionOutcome,
   pendingParties,
+  proposalBlockers,
   proposalImpact,
   requiredParties,
 } from '@parley/shared/mediation';
@@ -46,11 +47,12 @@ async function view(
   proposal: Proposal,
   state: LiveState,
 ): Promise<ProposalView> {
-  const mode = await deps.mediationMode(proposal.roomId);
+  const { mode } = await deps.governance(proposal.roomId);
   const impact: ProposalImpact = OPEN_STATUSES.has(proposal.status)
     ? proposalImpact(state.termsheet, proposal, state.value)
     : { ok: true, issues: [], scenarios: [] };
   return {
+    blockedBy: proposalBlockers(impact, state.value),
     ...proposal,
     requiredParties: requiredParties(state.partyIds, proposal.author.partyId),
     pendingParties: OPEN_STATUSES.has(proposal.status)
@@ -78,6 +80,27 @@ async function load(deps: AgreementDeps, roomId: string, proposalId: string): Pr
   const proposal = await deps.store.getProposal(roomId, proposalId);
   if (proposal === undefined) throw notFound(proposalId);
   return proposal;
+}
+
+/** Refuses a change that would leave the sheet with an error it does not have now. */
+function requireSound(
+  state: LiveState,
+  change: Parameters<typeof proposalImpact>[1],
+  doing: string,
+): void {
+  const blockers = proposalBlockers(
+    proposalImpact(state.termsheet, change, state.value),
+    state.value,
+  );
+  if (blockers.length === 0) return;
+  throw new ServiceError(
+    409,
+    'proposal-breaks-sheet',
+    `This proposal cannot be ${doing}: it would leave the term sheet with ${
+      blockers.length === 1 ? 'an error' : `${blockers.length} errors`
+    } (${blockers.map((i) => i.message).join('; ')}).`,
+    { issues: blockers },
+  );
 }
 
 function requireClause(state: LiveState, clauseId: string): void {
@@ -147,6 +170,7 @@ async function makeProposal(
   if (problem !== null) {
     throw new ServiceError(400, 'invalid-proposal', `This change cannot be made: ${problem}`);
   }
+  requireSound(state, change, 'made');
   const at = deps.now();
   const proposal: Proposal = {
     id: newId('p'),
@@ -287,6 +311,7 @@ export async function decideProposal(
         `Party "${partyId}" is not a party of this term sheet.`,
       );
     }
+    if (request.decision === 'accept') requireSound(state, proposal, 'accepted');
     const at = deps.now();
     const decided: Proposal = {
       ...proposal,
@@ -332,7 +357,7 @@ async function settle(
   }
   const accepted: Proposal = { ...proposal, status: 'accepted' };
   await deps.store.saveProposal(accepted);
-  if ((await deps.mediationMode(proposal.roomId)) === 'single-text') return accepted;
+  if ((await deps.governance(proposal.roomId)).mode === 'single-text') return accepted;
   // Written as the proposer's edit: it is their text everyone agreed to.
   return applyNow(deps, room, accepted, accepted.author);
 }
@@ -344,6 +369,13 @@ async function applyNow(
   proposal: Proposal,
   by: ProposalActor,
 ): Promise<Proposal> {
+  if ((await deps.governance(proposal.roomId)).agreedAt !== null) {
+    throw new ServiceError(
+      409,
+      'agreement-frozen',
+      'The term sheet is agreed and frozen; reopen it before applying a proposal.',
+    );
+  }
   const doc = await deps.rooms.getDoc(proposal.roomId);
   const state = liveState(doc);
   if (state.hashes.clauses[proposal.clauseId] !== proposal.baseHash) {
@@ -357,6 +389,7 @@ async function applyNow(
       `The document no longer takes this change: ${problem}`,
     );
   }
+  requireSound(state, proposal, 'applied');
   room.applying.add(proposal.id);
   try {
     await deps.rooms.applyServerChange(proposal.roomId, (d) => writeChange(d, proposal), {

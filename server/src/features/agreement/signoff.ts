@@ -47,25 +47,45 @@ async function live(deps: AgreementDeps, roomId: string): Promise<LiveState> {
   return liveState(await deps.rooms.getDoc(roomId));
 }
 
-/** Valid sign-offs and, per clause and party, the latest voided one if nothing replaced it. */
-function stateOf(signOffs: readonly SignOff[], state: LiveState): SignOffState {
-  // A sign-off the live document already breaks counts as void even before the recheck runs.
-  const valid = signOffs.filter(
-    (s) => s.voidedAt === null && signOffBreach(s, state.hashes) === null,
-  );
-  const shown = [...valid];
+/** Per clause and party, the sign-off that counts: the latest one given. */
+function latestSignOffs(signOffs: readonly SignOff[]): SignOff[] {
+  const latest = new Map<string, SignOff>();
   for (const s of signOffs) {
-    if (valid.includes(s)) continue;
-    const newer = signOffs.some(
-      (o) =>
-        o !== s && o.clauseId === s.clauseId && o.partyId === s.partyId && o.signedAt >= s.signedAt,
-    );
-    if (!newer) shown.push(s);
+    const key = `${s.clauseId}\u0000${s.partyId}`;
+    const known = latest.get(key);
+    if (known === undefined || s.signedAt >= known.signedAt) latest.set(key, s);
   }
+  return [...latest.values()];
+}
+
+/** Whether the sign-off that counts for its pair holds against the document now. */
+function holds(signOff: SignOff, state: LiveState): boolean {
+  return signOff.voidReason !== 'withdrawn' && signOffBreach(signOff, state.hashes) === null;
+}
+
+/**
+ * The latest sign-off of each clause and party, as it stands now. Validity is the hashes
+ * matching: a sign-off the document breaks is void (with the breach as its reason) before the
+ * recheck records it, and one whose sheet came back to what was signed holds again.
+ */
+function stateOf(signOffs: readonly SignOff[], state: LiveState): SignOffState {
+  const latest = latestSignOffs(signOffs);
+  const shown = latest.map((s): SignOff => {
+    if (s.voidReason === 'withdrawn') return s;
+    const breach = signOffBreach(s, state.hashes);
+    if (breach === null) return { ...s, voidedAt: null, voidReason: null };
+    return { ...s, voidReason: breach };
+  });
   shown.sort((a, b) => a.signedAt - b.signedAt || a.id.localeCompare(b.id));
   return {
     signOffs: shown,
-    agreement: agreementStatus(state.clauseIds, state.partyIds, valid, state.hashes),
+    agreement: agreementStatus(
+      state.clauseIds,
+      state.partyIds,
+      shown.filter((s) => s.voidReason === null),
+      state.hashes,
+      state.errors,
+    ),
   };
 }
 
@@ -118,6 +138,19 @@ async function voidOne(
   return voided;
 }
 
+/** The document came back to what was signed: the sign-off holds again, and says so. */
+async function restoreOne(deps: AgreementDeps, signOff: SignOff): Promise<SignOff> {
+  const restored: SignOff = { ...signOff, voidedAt: null, voidReason: null };
+  await deps.store.saveSignOff(restored);
+  await deps.audit.append(signOff.roomId, {
+    actorId: null,
+    action: 'signoff.restored',
+    target: signOff.clauseId,
+    details: { partyId: signOff.partyId },
+  });
+  return restored;
+}
+
 export async function signOff(
   deps: AgreementDeps,
   member: MemberClaims,
@@ -138,14 +171,14 @@ export async function signOff(
       );
     }
     const signOffs = await deps.store.listSignOffs(member.roomId);
-    const mine = signOffs.filter(
-      (s) => s.clauseId === clauseId && s.partyId === partyId && s.voidedAt === null,
+    const latest = latestSignOffs(signOffs).find(
+      (s) => s.clauseId === clauseId && s.partyId === partyId,
     );
-    const same = mine.find((s) => signOffBreach(s, state.hashes) === null);
-    if (same !== undefined) return same;
+    if (latest !== undefined && holds(latest, state)) return latest;
     const at = deps.now();
-    for (const old of mine) {
-      await voidOne(deps, old, signOffBreach(old, state.hashes) ?? 'clause-changed', at);
+    if (latest !== undefined && latest.voidReason === null) {
+      // The new signature replaces one the document no longer matches: record why it lapsed.
+      await voidOne(deps, latest, signOffBreach(latest, state.hashes) ?? 'clause-changed', at);
     }
     const signed: SignOff = {
       id: newId('s'),
@@ -156,6 +189,8 @@ export async function signOff(
       memberName: member.name,
       contentHash,
       valueHash: state.hashes.value,
+      headerHash: state.hashes.header,
+      assumptionsHash: state.hashes.assumptions,
       signedAt: at,
       voidedAt: null,
       voidReason: null,
@@ -165,9 +200,17 @@ export async function signOff(
       actorId: member.memberId,
       action: 'signoff.signed',
       target: clauseId,
-      details: { partyId, contentHash, valueHash: state.hashes.value },
+      details: {
+        partyId,
+        contentHash,
+        valueHash: state.hashes.value,
+        headerHash: state.hashes.header,
+        assumptionsHash: state.hashes.assumptions,
+      },
     });
-    announce(deps, member.roomId, stateOf([...signOffs, signed], state));
+    const after = stateOf([...signOffs, signed], state);
+    announce(deps, member.roomId, after);
+    if (after.agreement.agreed) await deps.agreed(member.roomId, at);
     return signed;
   });
 }
@@ -180,8 +223,8 @@ export async function withdrawSignOff(
   const partyId = requireSigner(member);
   return inRoomQueue(deps, member.roomId, async () => {
     const signOffs = await deps.store.listSignOffs(member.roomId);
-    const mine = signOffs.find(
-      (s) => s.clauseId === clauseId && s.partyId === partyId && s.voidedAt === null,
+    const mine = latestSignOffs(signOffs).find(
+      (s) => s.clauseId === clauseId && s.partyId === partyId && s.voidReason !== 'withdrawn',
     );
     if (mine === undefined) {
       throw new ServiceError(
@@ -216,21 +259,33 @@ export async function voidBrokenSignOffsIn(deps: AgreementDeps, room: RoomContex
 async function voidBroken(deps: AgreementDeps, room: RoomContext): Promise<void> {
   const roomId = room.id;
   const signOffs = await deps.store.listSignOffs(roomId);
-  if (!signOffs.some((s) => s.voidedAt === null)) return;
+  if (signOffs.every((s) => s.voidReason === 'withdrawn')) return;
   const state = liveState(room.doc);
   const at = deps.now();
   let changed = false;
   const next: SignOff[] = [];
+  const latest = new Set(latestSignOffs(signOffs));
   for (const s of signOffs) {
-    const breach = s.voidedAt === null ? signOffBreach(s, state.hashes) : null;
-    if (breach === null) {
+    if (!latest.has(s) || s.voidReason === 'withdrawn') {
       next.push(s);
       continue;
     }
-    next.push(await voidOne(deps, s, breach, at));
-    changed = true;
+    const breach = signOffBreach(s, state.hashes);
+    if (breach !== null && s.voidedAt === null) {
+      next.push(await voidOne(deps, s, breach, at));
+      changed = true;
+    } else if (breach === null && s.voidedAt !== null) {
+      next.push(await restoreOne(deps, s));
+      changed = true;
+    } else {
+      next.push(s);
+    }
   }
-  if (changed) announce(deps, roomId, stateOf(next, state));
+  if (!changed) return;
+  const after = stateOf(next, state);
+  announce(deps, roomId, after);
+  // Coming back to what everyone signed is agreement again.
+  if (after.agreement.agreed) await deps.agreed(roomId, at);
 }
 
 /** The agreed term sheet with its signatures, or 409 naming every missing sign-off. */
@@ -250,7 +305,7 @@ export async function agreementExport(
     );
   }
   const parties = readRoomParties(doc);
-  const valid = current.signOffs.filter((s) => s.voidedAt === null);
+  const valid = current.signOffs.filter((s) => s.voidReason === null);
   const signatures: AgreementSignature[] = valid.map((s) => ({
     clauseId: s.clauseId,
     clauseTitle: clauseTitle(state.termsheet, s.clauseId),

@@ -99,6 +99,8 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup(): P
         memberName: 'A',
         contentHash: 'sha256:a',
         valueHash: 'sha256:b',
+        headerHash: null,
+        assumptionsHash: null,
         signedAt: 7,
         voidedAt: null,
         voidReason: null,

@@ -8,10 +8,12 @@ import { governanceSockets } from './socket';
 import { governanceStateHook } from './state';
 import { governanceWriteRules } from './writeRules';
 
+export { freezeAgreed } from './agreement';
 export { GovernanceStates } from './state';
+export type { GovernanceDeps } from './deps';
 export { mediatorPresent } from './rules';
 export { createGovernanceStore } from './store';
-export { createGovernanceTables } from './migration';
+export { addAgreementFreeze, createGovernanceTables } from './migration';
 export type { GovernanceTables } from './schema';
 export type {
   ClauseLockRecord,

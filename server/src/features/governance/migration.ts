@@ -80,3 +80,8 @@ export async function createGovernanceTables(db: Kysely<unknown>, kind: StoreKin
     .columns(['room_id', 'party_id', 'at'])
     .execute();
 }
+
+/** Migration 0005: the moment the sheet was agreed, which freezes it until it is reopened. */
+export async function addAgreementFreeze(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('mediation_state').addColumn('agreed_at', 'bigint').execute();
+}

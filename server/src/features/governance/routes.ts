@@ -6,6 +6,7 @@ import { disputeStatusSchema } from '@parley/shared/mediation';
 import { MAX_ID_LENGTH } from '@parley/shared/protocol';
 import type { Authenticator } from '../../auth/authenticate';
 import { parseWith, roomCaller } from '../../http';
+import { reopenAgreement } from './agreement';
 import { listCaucus } from './caucus';
 import type { GovernanceDeps } from './deps';
 import { listDisputes } from './disputes';
@@ -23,6 +24,10 @@ export function registerGovernanceRoutes(
     const caller = await roomCaller(auth, request);
     return governanceSnapshot(deps, caller.roomId);
   });
+
+  app.post('/api/rooms/:roomId/agreement/reopen', async (request) =>
+    reopenAgreement(deps, await roomCaller(auth, request)),
+  );
 
   app.get('/api/rooms/:roomId/disputes', async (request) => {
     const caller = await roomCaller(auth, request);

@@ -15,6 +15,7 @@ import {
   voteDraftRequestSchema,
 } from '@parley/shared/mediation';
 import { emptyRequestSchema, governanceClientEvents } from '@parley/shared/protocol';
+import { reopenAgreement } from './agreement';
 import { setAgenda, setAgendaCurrent } from './agenda';
 import { requestBreak } from './breaks';
 import { listCaucus, sendCaucus } from './caucus';
@@ -74,6 +75,7 @@ export function governanceSockets(full: GovernanceDeps): SocketHandlers {
       handle('caucus:send', caucusSendRequestSchema, (p) => sendCaucus(full, member, p));
       handle('caucus:list', caucusListRequestSchema, (p) => listCaucus(full, member, p?.partyId));
       handle('breaks:request', breakRequestSchema, (p) => requestBreak(full, member, p));
+      handle('agreement:reopen', emptyRequestSchema, () => reopenAgreement(full, member));
     },
   };
 }

@@ -11,6 +11,8 @@ export interface RoomGovernance {
   agenda: string[];
   current: string | null;
   locks: Set<string>;
+  /** Set while the sheet is agreed: every write is refused until it is reopened. */
+  agreedAt: number | null;
 }
 
 interface GovernanceSlot {
@@ -30,6 +32,7 @@ export function snapshotOf(state: RoomGovernance): MediationState {
     locks: [...state.locks].sort(),
     agenda: [...state.agenda],
     current: state.current,
+    agreedAt: state.agreedAt,
   };
 }
 
@@ -54,6 +57,7 @@ export function governanceStateHook(store: GovernanceStore): RoomHook {
         agenda: state?.agenda ?? [],
         current: state?.current ?? null,
         locks: new Set(locks.map((l) => l.clauseId)),
+        agreedAt: state?.agreedAt ?? null,
       };
     },
   };
@@ -83,11 +87,11 @@ export class GovernanceStates {
     });
   }
 
-  /** Stores mode, agenda and current item (locks are stored on their own). */
+  /** Stores mode, agenda, current item and the agreement freeze (locks are stored on their own). */
   saveModeAndAgenda(roomId: string, state: RoomGovernance, at: number): Promise<void> {
     return this.store.saveMediationState(
       roomId,
-      { mode: state.mode, agenda: state.agenda, current: state.current },
+      { mode: state.mode, agenda: state.agenda, current: state.current, agreedAt: state.agreedAt },
       at,
     );
   }

@@ -43,7 +43,7 @@ export function createGovernanceStore(db: Kysely<GovernanceTables>): GovernanceS
     async getMediationState(roomId) {
       const row = await db
         .selectFrom('mediation_state')
-        .select(['mode', 'agenda', 'current_item'])
+        .select(['mode', 'agenda', 'current_item', 'agreed_at'])
         .where('room_id', '=', roomId)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -51,6 +51,7 @@ export function createGovernanceStore(db: Kysely<GovernanceTables>): GovernanceS
         mode: mediationModeSchema.parse(row.mode),
         agenda: parseStoredJson(agendaSchema, row.agenda, 'agenda'),
         current: row.current_item,
+        agreedAt: nullableNumber(row.agreed_at),
       };
     },
 
@@ -59,6 +60,7 @@ export function createGovernanceStore(db: Kysely<GovernanceTables>): GovernanceS
         mode: state.mode,
         agenda: JSON.stringify(state.agenda),
         current_item: state.current,
+        agreed_at: state.agreedAt,
         updated_at: at,
       };
       await db

@@ -29,6 +29,8 @@ export interface MediationStateRecord {
   mode: MediationMode;
   agenda: string[];
   current: string | null;
+  /** Set while the sheet is agreed and frozen. */
+  agreedAt: number | null;
 }
 
 export interface ClauseLockRecord {

@@ -71,7 +71,7 @@ describe('governance write rules', () => {
   it('in single-text mode let only the facilitator write', async () => {
     await opened.store.saveMediationState(
       'r1',
-      { mode: 'single-text', agenda: [], current: null },
+      { mode: 'single-text', agenda: [], current: null, agreedAt: null },
       1,
     );
     expect(await judge('negotiator', ['c-revenue'])).toMatchObject({ code: 'single-text-mode' });
@@ -89,5 +89,16 @@ describe('governance write rules', () => {
       revokedAt: null,
     });
     expect(await judge('organizer', ['c-revenue'])).toMatchObject({ code: 'single-text-mode' });
+  });
+
+  it('refuse every write once the sheet is agreed, whoever writes', async () => {
+    await opened.store.saveMediationState(
+      'r1',
+      { mode: 'normal', agenda: [], current: null, agreedAt: 5 },
+      5,
+    );
+    for (const role of ['organizer', 'negotiator', 'mediator'] as const) {
+      expect(await judge(role, ['c-scope'])).toMatchObject({ code: 'agreement-frozen' });
+    }
   });
 });

@@ -1,19 +1,26 @@
-// The room hook that enforces locks and single-text mode on every document write.
+// The room hook that enforces the agreement freeze, locks and single-text mode on every write.
 import type { RoomHook } from '../../rooms';
 import type { MemberStore } from '../../store/types';
 import { mediatorPresent } from './rules';
 import { roomGovernance } from './state';
 
 /**
- * In single-text mode only the mediator's writes go in (the organizer's while the room has no
- * mediator), and nobody's write may touch a locked clause. Rooms with neither pay
- * nothing more than reading the room's state.
+ * An agreed sheet takes no write until it is reopened. In single-text mode only the mediator's
+ * writes go in (the organizer's while the room has no mediator), and nobody's write may touch a
+ * locked clause. Rooms with none of these pay nothing more than reading the room's state.
  */
 export function governanceWriteRules(store: MemberStore): RoomHook {
   return {
     name: 'governance-write-rules',
     async beforeWrite(room, write) {
       const state = roomGovernance(room);
+      if (state.agreedAt !== null) {
+        return {
+          code: 'agreement-frozen',
+          message:
+            'Every party has agreed to this term sheet, so it is frozen: an organizer (or the mediator) must reopen it before anyone edits. Your change was not saved.',
+        };
+      }
       if (state.mode !== 'single-text' && state.locks.size === 0) return null;
       const { member } = write;
       if (

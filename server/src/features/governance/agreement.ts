@@ -1,0 +1,49 @@
+// The agreement freeze: once every party has signed every clause the sheet takes no write, until
+// the facilitator reopens it; both moments are in the audit log and announced to everyone.
+import type { MediationState } from '@parley/shared/mediation';
+import type { MemberClaims } from '@parley/shared/protocol';
+import { ServiceError } from '../../errors';
+import type { GovernanceDeps } from './deps';
+import { announceState } from './live';
+import { requireFacilitator } from './rules';
+
+/** Freezes the sheet as agreed at `at`; nothing happens if it already is. */
+export async function freezeAgreed(
+  deps: GovernanceDeps,
+  roomId: string,
+  at: number,
+): Promise<void> {
+  const changed = await deps.states.mutate(roomId, async (state) => {
+    if (state.agreedAt !== null) return false;
+    await deps.states.saveModeAndAgenda(roomId, { ...state, agreedAt: at }, at);
+    state.agreedAt = at;
+    await deps.audit.append(roomId, { actorId: null, action: 'agreement.reached' });
+    return true;
+  });
+  if (changed) announceState(deps, roomId, await deps.states.read(roomId));
+}
+
+/** Lifts the freeze so the parties can change the sheet again; their sign-offs stand until then. */
+export async function reopenAgreement(
+  deps: GovernanceDeps,
+  member: MemberClaims,
+): Promise<MediationState> {
+  await requireFacilitator(deps, member, 'reopen the agreed term sheet');
+  const { roomId } = member;
+  await deps.states.mutate(roomId, async (state) => {
+    if (state.agreedAt === null) {
+      throw new ServiceError(
+        409,
+        'not-agreed',
+        'The term sheet is not agreed, so it is not frozen.',
+      );
+    }
+    const at = deps.now();
+    await deps.states.saveModeAndAgenda(roomId, { ...state, agreedAt: null }, at);
+    state.agreedAt = null;
+    await deps.audit.append(roomId, { actorId: member.memberId, action: 'agreement.reopened' });
+  });
+  const state = await deps.states.read(roomId);
+  announceState(deps, roomId, state);
+  return state;
+}
