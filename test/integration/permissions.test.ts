@@ -1,6 +1,7 @@
 // Each role in a room with a member of every role: reading over REST, managing invites, joining
 // over Socket.IO, and /collab writes stored for editors and refused for everyone else.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Y from 'yjs';
 import { roleIds } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import type { RoomStateSnapshot } from '@parley/shared/protocol';
@@ -64,7 +65,7 @@ async function scopeTitle(): Promise<string | undefined> {
 }
 
 const scope = (client: CollabClient) =>
-  client.doc.getMap('clauses').get('c-scope') as import('yjs').Map<unknown>;
+  client.doc.getMap('clauses').get('c-scope') as Y.Map<unknown>;
 
 describe.each(roleIds)('%s', (role) => {
   it('reads the term sheet, the value and its own membership over REST', async () => {
