@@ -281,10 +281,9 @@ async function voidBroken(deps: AgreementDeps, room: RoomContext): Promise<void>
       next.push(s);
     }
   }
-  if (!changed) return;
   const after = stateOf(next, state);
-  announce(deps, roomId, after);
-  // Coming back to what everyone signed is agreement again.
+  if (changed) announce(deps, roomId, after);
+  // Coming back to what everyone signed is agreement again, even when no void was recorded.
   if (after.agreement.agreed) await deps.agreed(roomId, at);
 }
 
