@@ -2,7 +2,7 @@
 // one party cannot forge agreement through the live document, a proposal that breaks the sheet
 // goes nowhere, and what was agreed holds exactly while the sheet is what everyone signed.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ProposalView, SignOff, SignOffState } from '@parley/shared/mediation';
 import type { GovernanceSnapshot } from '@parley/shared/protocol';
 import { getClauseBody, setParam } from '@parley/shared/room';
