@@ -6,7 +6,9 @@
  * that it recomputes on every edit: its event-loop lag and /healthz latency meanwhile.
  *
  * `pnpm bench peers` runs this file alone. PARLEY_BENCH_RUNS sets the number of runs per
- * server (default 3; each run starts every server afresh, in a rotating order).
+ * server (default 3; each run starts every server afresh, in a rotating order);
+ * PARLEY_BENCH_SERVERS (e.g. `parley,hocuspocus`) runs only those servers, and
+ * PARLEY_BENCH_SHEET=0 leaves out the 16-party sheet.
  */
 import { loadavg } from 'node:os';
 import { measureEdits } from './peers/editLoad';
@@ -36,7 +38,9 @@ const loads: (EditLoad & { goal: string })[] = [
 ];
 
 const timing: EditTiming = { warmupMs: 1000, windowMs: 4000, drainMs: 5000 };
-const kinds: ServerKind[] = ['parley', 'y-websocket', 'y-websocket-leveldb', 'hocuspocus'];
+const allKinds: ServerKind[] = ['parley', 'y-websocket', 'y-websocket-leveldb', 'hocuspocus'];
+const chosen = process.env.PARLEY_BENCH_SERVERS?.split(',').map((k) => k.trim());
+const kinds = allKinds.filter((kind) => chosen === undefined || chosen.includes(kind));
 const peers = kinds.filter((kind) => kind !== 'parley');
 
 function runsFromEnv(): number {
@@ -157,13 +161,16 @@ export default async function run(): Promise<void> {
     };
     return [load.label, cell('p50', 'ms'), cell('p99', 'ms'), cell('cpu', 'ms'), load.goal];
   });
-  printTable(['load', 'p50 ratio', 'p99 ratio', 'server CPU per edit ratio', 'goal'], ratioLines);
+  if (kinds.includes('parley') && peers.length > 0) {
+    printTable(['load', 'p50 ratio', 'p99 ratio', 'server CPU per edit ratio', 'goal'], ratioLines);
+  }
   console.log(
     '  (latency tails depend on what else the machine runs; CPU per edit depends on it less)',
   );
 
   // One edit every 250 ms in all: the server recomputes the whole sheet after each, which it
   // can keep up with; much faster and the figures measure its backlog instead.
+  if (process.env.PARLEY_BENCH_SHEET === '0' || !kinds.includes('parley')) return;
   const sheet = await measureSheet({
     intervalMs: 4000,
     warmupMs: 2000,

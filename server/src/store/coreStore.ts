@@ -6,15 +6,7 @@ import { toBuffer, toBytes, toNumber } from './columns';
 import type { CoreTables } from './coreSchema';
 import { clauseChangeFromRow, memberFromRow, roomFromRow, updateFromRow } from './rows';
 import { StoreError } from './storeError';
-import type {
-  AppendUpdate,
-  DocLoad,
-  DocStore,
-  MemberRecord,
-  MemberStore,
-  RoomRecord,
-  RoomStore,
-} from './types';
+import type { DocLoad, DocStore, MemberRecord, MemberStore, RoomRecord, RoomStore } from './types';
 
 const memberColumns = [
   'room_id',
@@ -49,9 +41,12 @@ function checkBytes(what: string, data: unknown): asserts data is Uint8Array {
  * transaction. The row lock this takes makes a room's appends commit in seq order, so whenever
  * seq N is visible every seq below N is too. A global bigserial would not give that on PostgreSQL
  * (values are drawn before commit), and a compaction could then fold in N while N-1 was still in
- * flight, losing N-1 behind the snapshot.
+ * flight, losing N-1 behind the snapshot. Appends themselves go through the group commit
+ * (appendBatch.ts); this is the rest of the core slice.
  */
-export function createCoreStore(db: Kysely<CoreTables>): RoomStore & DocStore & MemberStore {
+export function createCoreStore(
+  db: Kysely<CoreTables>,
+): RoomStore & Omit<DocStore, 'appendUpdate'> & MemberStore {
   async function getRoom(roomId: string): Promise<RoomRecord | undefined> {
     const row = await db
       .selectFrom('rooms')
@@ -90,48 +85,6 @@ export function createCoreStore(db: Kysely<CoreTables>): RoomStore & DocStore & 
     },
 
     getRoom,
-
-    async appendUpdate(update: AppendUpdate) {
-      checkBytes('update data', update.data);
-      return db.transaction().execute(async (trx) => {
-        const room = await trx
-          .updateTable('rooms')
-          .set({ last_seq: sql<number>`last_seq + 1` })
-          .where('id', '=', update.roomId)
-          .returning('last_seq')
-          .executeTakeFirst();
-        if (!room) {
-          throw new StoreError('unknown-room', `no room ${update.roomId}`);
-        }
-        const seq = toNumber(room.last_seq);
-        await trx
-          .insertInto('doc_updates')
-          .values({
-            room_id: update.roomId,
-            seq,
-            data: toBuffer(update.data),
-            member_id: update.memberId,
-            created_at: update.at,
-          })
-          .execute();
-        const clauseIds = [...new Set(update.clauseIds)];
-        if (clauseIds.length > 0) {
-          await trx
-            .insertInto('clause_changes')
-            .values(
-              clauseIds.map((clauseId) => ({
-                room_id: update.roomId,
-                seq,
-                clause_id: clauseId,
-                member_id: update.memberId,
-                at: update.at,
-              })),
-            )
-            .execute();
-        }
-        return seq;
-      });
-    },
 
     async loadDoc(roomId: string): Promise<DocLoad> {
       // Updates are read before the snapshot, without a transaction: a compaction committing in

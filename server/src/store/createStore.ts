@@ -10,7 +10,10 @@ import type { CommentTables } from '../features/comments';
 import { createGovernanceStore } from '../features/governance';
 import type { GovernanceTables } from '../features/governance';
 import type { CoreTables } from './coreSchema';
+import { checkAppend, postgresAppendBatch, sqliteAppendBatch } from './appendBatch';
 import { createCoreStore } from './coreStore';
+import { GroupCommit } from './groupCommit';
+import type { CommitBatch } from './groupCommit';
 import { migrateToLatest } from './migrations';
 import { openPostgres } from './postgresDatabase';
 import { openSqlite } from './sqliteDatabase';
@@ -38,14 +41,19 @@ function slice<T extends object>(db: Kysely<Database>): Database extends T ? Kys
   return db as unknown as Database extends T ? Kysely<T> : never;
 }
 
-function storeOver(db: Kysely<Database>, kind: StoreKind): Store {
+function storeOver(db: Kysely<Database>, kind: StoreKind, commit: CommitBatch): Store {
   let closing: Promise<void> | undefined;
+  const appends = new GroupCommit(commit);
   return {
     ...createCoreStore(slice<CoreTables>(db)),
     ...createCommentStore(slice<CommentTables>(db)),
     ...createGovernanceStore(slice<GovernanceTables>(db)),
     ...createAuditStore(slice<AuditTables>(db)),
     ...createAgreementStore(slice<AgreementTables>(db)),
+    appendUpdate(update) {
+      checkAppend(update);
+      return appends.append(update);
+    },
     kind,
     migrate: () => migrateToLatest(db, migrations(kind)),
     close() {
@@ -57,9 +65,15 @@ function storeOver(db: Kysely<Database>, kind: StoreKind): Store {
 
 /** Opens the store; call `migrate()` on it before use. */
 export function createStore(options: StoreOptions): Store {
-  const store =
-    options.kind === 'sqlite'
-      ? storeOver(openSqlite<Database>(options.dataDir, options.synchronous), 'sqlite')
-      : storeOver(openPostgres<Database>(options.databaseUrl), 'postgres');
+  let store: Store;
+  if (options.kind === 'sqlite') {
+    const { db, raw } = openSqlite<Database>(options.dataDir, options.synchronous);
+    // Prepared once the schema exists: statements compile against tables.
+    let batch: CommitBatch | null = null;
+    store = storeOver(db, 'sqlite', (items) => (batch ??= sqliteAppendBatch(raw))(items));
+  } else {
+    const { db, pool } = openPostgres<Database>(options.databaseUrl);
+    store = storeOver(db, 'postgres', postgresAppendBatch(pool));
+  }
   return options.onQuery ? withTiming(store, options.onQuery) : store;
 }

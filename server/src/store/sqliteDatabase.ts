@@ -1,6 +1,6 @@
 // Opens the embedded SQLite database in DATA_DIR, in WAL mode, with the durability the store
-// promises.
-import { mkdirSync } from 'node:fs';
+// promises; the raw handle is kept for the update path's prepared statements.
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -15,13 +15,22 @@ export const SQLITE_FILE_NAME = 'parley.db';
  */
 export type SqliteSynchronous = 'normal' | 'full';
 
+export interface SqliteConnection<DB> {
+  db: Kysely<DB>;
+  raw: BetterSqlite3.Database;
+}
+
 export function openSqlite<DB>(
   dataDir: string,
   synchronous: SqliteSynchronous = 'normal',
-): Kysely<DB> {
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new BetterSqlite3(join(dataDir, SQLITE_FILE_NAME));
+): SqliteConnection<DB> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, SQLITE_FILE_NAME);
+  const created = !existsSync(file);
+  const sqlite = new BetterSqlite3(file);
   try {
+    // The negotiation's data is for its parties only: nobody else on the machine reads the file.
+    if (created) chmodSync(file, 0o600);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     // Another process holding the write lock (a backup, a second server started by mistake) makes
@@ -32,5 +41,5 @@ export function openSqlite<DB>(
     sqlite.close();
     throw error;
   }
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), raw: sqlite };
 }

@@ -146,6 +146,27 @@ export function describeStoreContract(
         seqs.forEach((seq, i) => expect(bySeq.get(seq)).toEqual(bytes(i)));
       });
 
+      it('commits appends of many rooms made at once, and refuses an unknown room alone', async () => {
+        const rooms = await Promise.all(Array.from({ length: 6 }, () => newRoom()));
+        const results = await Promise.allSettled([
+          ...rooms.map(({ room: r }, i) => append(r.id, bytes(10 + i))),
+          append('no-such-room', bytes(99)),
+        ]);
+        expect(results.slice(0, 6)).toEqual(
+          Array.from({ length: 6 }, () => ({ status: 'fulfilled', value: 2 })),
+        );
+        expect(results[6]).toMatchObject({
+          status: 'rejected',
+          reason: { code: 'unknown-room' },
+        });
+        for (const [i, { room: r }] of rooms.entries()) {
+          expect((await store.loadDoc(r.id)).updates.map((u) => u.data)).toEqual([
+            bytes(1),
+            bytes(10 + i),
+          ]);
+        }
+      });
+
       it('keeps rooms apart', async () => {
         const a = (await newRoom(bytes(1))).room;
         const b = (await newRoom(bytes(2))).room;

@@ -2,6 +2,7 @@
  * Edit-to-peer latency under load: rooms of clients that all edit at a steady rate; a sample is
  * the time from one client's edit until one other client of its room has applied it.
  */
+import * as Y from 'yjs';
 import { SyncClient } from './client';
 import { cpuMs } from './processCpu';
 import type { BenchServer } from './servers';
@@ -35,6 +36,16 @@ export interface EditResult {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Where every edit goes: the first line of the scope clause's text, as a person typing in a
+ * clause. Parley refuses writes outside a term sheet's layout, so the load stays inside it.
+ */
+function editedText(doc: Y.Doc): Y.XmlText {
+  const clause = doc.getMap('clauses').get('c-scope') as Y.Map<unknown>;
+  const paragraph = (clause.get('body') as Y.XmlFragment).get(0) as Y.XmlElement;
+  return paragraph.get(0) as Y.XmlText;
+}
 
 async function allSynced(clients: SyncClient[], what: string, timeoutMs = 60_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -70,18 +81,21 @@ export async function measureEdits(
         ...(i === 0 && server.seed !== undefined ? { seed: server.seed } : {}),
       });
       if (observe) {
-        client.doc.getArray<string>('edits').observe((event) => {
-          if (!client.isRemote(event.transaction)) return;
-          const now = performance.now();
-          for (const change of event.changes.delta) {
-            for (const id of (change.insert as string[] | undefined) ?? []) {
-              const edit = pending.get(id);
-              if (edit === undefined) continue;
-              samples.push(now - edit.at);
-              if (--edit.waiting === 0) pending.delete(id);
+        void client.synced.then(() =>
+          editedText(client.doc).observe((event) => {
+            if (!client.isRemote(event.transaction)) return;
+            const now = performance.now();
+            for (const change of event.delta) {
+              if (typeof change.insert !== 'string') continue;
+              for (const id of change.insert.match(/e\d+/g) ?? []) {
+                const edit = pending.get(id);
+                if (edit === undefined) continue;
+                samples.push(now - edit.at);
+                if (--edit.waiting === 0) pending.delete(id);
+              }
             }
-          }
-        });
+          }),
+        );
       }
       clients.push(client);
       return client;
@@ -107,7 +121,7 @@ export async function measureEdits(
             edits++;
             if (others > 0) pending.set(id, { at: now, waiting: others });
           }
-          client.doc.getArray<string>('edits').push([id]);
+          editedText(client.doc).insert(0, ` ${id}`);
         };
         // Spread the clients' edits evenly over one interval instead of all at once.
         const offset = Math.floor((index++ * load.intervalMs) / clients.length);
