@@ -2,7 +2,7 @@
  * Edit-to-peer latency under load: rooms of clients that all edit at a steady rate; a sample is
  * the time from one client's edit until one other client of its room has applied it.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { SyncClient } from './client';
 import { cpuMs } from './processCpu';
 import type { BenchServer } from './servers';
