@@ -16,6 +16,7 @@ import { createStore } from './store';
 import type { Store } from './store';
 import { attachCollab } from './collab';
 import type { CollabHandle, CollabLimits } from './collab';
+import { EnginePool } from './engine';
 import { createRoomRuntime } from './rooms';
 import type { RoomHook, RoomRuntime } from './rooms';
 import { metricsHook, touchedClausesHook } from './rooms/builtin';
@@ -139,6 +140,7 @@ export async function createParleyServer(
     ...(options.collabLimits ? { limits: options.collabLimits } : {}),
   });
 
+  const engine = new EnginePool({ logger });
   const io = createIo(app.server, origins);
   const broadcast = createBroadcaster(io);
   const audit = new AuditLog(store);
@@ -193,6 +195,7 @@ export async function createParleyServer(
       rooms,
       audit,
       broadcast,
+      engine,
       governance: (roomId) => states.read(roomId),
       agreed: (roomId, at) => freezeAgreed(governance, roomId, at),
       logger,
@@ -240,6 +243,7 @@ export async function createParleyServer(
     await collab.close().catch(() => undefined);
     await sockets.close().catch(() => undefined);
     await runtime.close().catch(() => undefined);
+    await engine.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
@@ -266,6 +270,7 @@ export async function createParleyServer(
       await step('closing /collab', () => collab.close());
       // Flushes every pending document update to the store before the store closes.
       await step('unloading the rooms', () => runtime.close());
+      await step('stopping the engine threads', () => engine.close());
       await step('closing HTTP', () => httpClosed);
       await step('closing the store', () => store.close());
       if (failed) throw new Error('Parley stopped with errors; see the log above.');

@@ -15,6 +15,8 @@ export interface WriteRefusal {
 /** What hooks and services may use of a loaded room. */
 export interface RoomContext {
   readonly id: string;
+  /** The seq of the newest update the store holds: a version of the document. */
+  readonly seq: number;
   /**
    * The live document. Read it; never write to it directly: writes made here would bypass the
    * store. The server's own edits go through the room runtime's applyServerChange.

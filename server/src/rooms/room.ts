@@ -74,6 +74,10 @@ export class Room implements RoomContext {
   /** The client id server-side edits are made under, kept for the room's lifetime. */
   private readonly serverClientId = randomClientId();
   private lastSeq: number;
+
+  get seq(): number {
+    return this.lastSeq;
+  }
   private sinceSnapshot: number;
   private compacting: Promise<void> | null = null;
   private readonly owners = new Map<number, Peer>();

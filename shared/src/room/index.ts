@@ -45,3 +45,5 @@ export {
 export type { DocEffect } from './touched';
 export { partyIndexOf, readRoomParties } from './parties';
 export type { DocParty } from './parties';
+export { dryRun, writeChange } from './proposalChange';
+export type { ClauseChange } from './proposalChange';

@@ -1,6 +1,7 @@
 // What proposals, sign-offs and positions need from the rest of the server.
 import type { Logger } from 'pino';
 import type { MediationState } from '@parley/shared/mediation';
+import type { EnginePool } from '../../engine';
 import type { RoomBroadcaster } from '../../realtime';
 import type { RoomRuntime } from '../../rooms';
 import type { AuditLog } from '../audit';
@@ -11,6 +12,8 @@ export interface AgreementDeps {
   rooms: Pick<RoomRuntime, 'getDoc' | 'hold' | 'applyServerChange'>;
   audit: Pick<AuditLog, 'append'>;
   broadcast: RoomBroadcaster;
+  /** The engine threads: hashes, impacts and values are computed there, off the event loop. */
+  engine: Pick<EnginePool, 'run'>;
   /**
    * The room's governance: in single-text mode accepted proposals wait for the mediator to apply
    * them, and an agreed sheet takes no change at all.

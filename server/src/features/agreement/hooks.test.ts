@@ -14,6 +14,7 @@ import {
   testRuntime,
 } from '../../testing';
 import type { TestStore } from '../../testing';
+import { EnginePool } from '../../engine';
 import { AuditLog } from '../audit';
 import type { AgreementDeps } from './deps';
 import { createProposal } from './proposals';
@@ -25,6 +26,7 @@ let opened: TestStore;
 let runtime: RoomRuntime;
 let deps: AgreementDeps;
 let broadcast: ReturnType<typeof recordingBroadcaster>;
+let engine: EnginePool;
 
 const csp: MemberClaims = {
   memberId: 'neg-csp',
@@ -38,6 +40,7 @@ beforeEach(async () => {
   opened = await openTestStore();
   await createTestRoom(opened.store, 'r1');
   broadcast = recordingBroadcaster();
+  engine = new EnginePool({ threads: 1, logger: silentLogger });
   let rooms: RoomRuntime | null = null;
   deps = {
     store: opened.store,
@@ -48,6 +51,7 @@ beforeEach(async () => {
     },
     audit: new AuditLog(opened.store),
     broadcast,
+    engine,
     governance: async () => ({
       mode: 'normal',
       locks: [],
@@ -69,6 +73,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await runtime.close();
+  await engine.close();
   await opened.close();
 });
 

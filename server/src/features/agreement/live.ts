@@ -1,42 +1,37 @@
-// The room's document as the agreement rules read it, all from one moment: the term sheet, its
-// value, the hashes sign-offs and proposals bind, the parties and the clauses.
-import type * as Y from 'yjs';
-import { computeValue } from '@parley/shared/engine';
-import type { ValueResult } from '@parley/shared/engine';
-import {
-  assumptionsHash,
-  clauseHashes,
-  headerHash,
-  partyIdsOf,
-  valueResultHash,
-} from '@parley/shared/mediation';
-import type { LiveHashes } from '@parley/shared/mediation';
-import { exportTermSheet, readClauseOrder } from '@parley/shared/room';
+// The room's document as the agreement rules read it, computed on the engine threads so that a
+// large sheet never blocks the event loop: hashes, parties, clauses, errors, and proposals checked
+// against it.
+import * as Y from 'yjs';
+import type { Proposal } from '@parley/shared/mediation';
+import type { LiveSummary, ProposalCheck } from '../../engine';
+import type { RoomContext } from '../../rooms';
+import type { AgreementDeps } from './deps';
 
-export interface LiveState {
-  termsheet: unknown;
-  value: ValueResult;
-  hashes: LiveHashes;
-  partyIds: string[];
-  clauseIds: string[];
-  /** Errors the engine finds in the sheet (nothing is agreed while there is one). */
-  errors: number;
+export type { LiveSummary, ProposalCheck };
+
+export interface Checked {
+  summary: LiveSummary;
+  /** By proposal id, for the proposals asked about. */
+  checks: Map<string, ProposalCheck>;
 }
 
-export function liveState(doc: Y.Doc): LiveState {
-  const termsheet = exportTermSheet(doc);
-  const value = computeValue(termsheet);
-  return {
-    termsheet,
-    value,
-    hashes: {
-      clauses: clauseHashes(termsheet),
-      header: headerHash(termsheet),
-      assumptions: assumptionsHash(termsheet),
-      value: valueResultHash(value),
-    },
-    partyIds: partyIdsOf(termsheet),
-    clauseIds: [...new Set(readClauseOrder(doc))],
-    errors: value.issues.filter((issue) => issue.severity === 'error').length,
-  };
+type ChangeOf = Pick<Proposal, 'id' | 'clauseId' | 'params' | 'text'>;
+
+/** The summary of the document as it is now, and each proposal checked against it. */
+export async function checkedNow(
+  deps: Pick<AgreementDeps, 'engine'>,
+  room: RoomContext,
+  proposals: readonly ChangeOf[] = [],
+): Promise<Checked> {
+  const result = await deps.engine.run({
+    kind: 'proposals',
+    doc: Y.encodeStateAsUpdate(room.doc),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      clauseId: p.clauseId,
+      params: p.params,
+      text: p.text,
+    })),
+  });
+  return { summary: result.summary, checks: new Map(result.checks.map((c) => [c.id, c])) };
 }

@@ -1,12 +1,10 @@
 // Proposals: who may make, decide, counter, withdraw and apply them, their value impact on the
-// live document, and staleness when their clause changes underneath them.
+// live document (computed on the engine threads), and staleness when their clause changes
+// underneath them.
 import {
-  applyProposalChange,
   contentHash,
   decisionOutcome,
   pendingParties,
-  proposalBlockers,
-  proposalImpact,
   requiredParties,
 } from '@parley/shared/mediation';
 import type {
@@ -22,76 +20,87 @@ import type {
 import { can } from '@parley/shared/permissions';
 import { actorOf } from '@parley/shared/protocol';
 import type { MemberClaims } from '@parley/shared/protocol';
+import { writeChange } from '@parley/shared/room';
 import { ServiceError } from '../../errors';
 import { newId } from '../../ids';
 import { everyone } from '../../realtime';
+import type { RoomContext } from '../../rooms';
 import type { AgreementDeps } from './deps';
-import { liveState } from './live';
-import type { LiveState } from './live';
-import { dryRun, writeChange } from './proposalChange';
-import { inRoomQueue } from './roomState';
+import { checkedNow } from './live';
+import type { Checked, ProposalCheck } from './live';
+import { inLoadedRoomQueue, inRoomQueue, roomProposals, saveProposal } from './roomState';
 import type { AgreementRoom } from './roomState';
 
 const OPEN_STATUSES: ReadonlySet<Proposal['status']> = new Set(['open', 'accepted']);
+const NO_IMPACT: ProposalImpact = { ok: true, issues: [], scenarios: [] };
 
 function notFound(proposalId: string): ServiceError {
   return new ServiceError(404, 'not-found', `There is no proposal "${proposalId}" in this room.`);
 }
 
-async function live(deps: AgreementDeps, roomId: string): Promise<LiveState> {
-  return liveState(await deps.rooms.getDoc(roomId));
+function isOpen(proposal: Proposal): boolean {
+  return OPEN_STATUSES.has(proposal.status);
 }
 
 async function view(
   deps: AgreementDeps,
   proposal: Proposal,
-  state: LiveState,
+  checked: Checked,
 ): Promise<ProposalView> {
   const { mode } = await deps.governance(proposal.roomId);
-  const impact: ProposalImpact = OPEN_STATUSES.has(proposal.status)
-    ? proposalImpact(state.termsheet, proposal, state.value)
-    : { ok: true, issues: [], scenarios: [] };
+  const check = isOpen(proposal) ? checked.checks.get(proposal.id) : undefined;
+  const { partyIds } = checked.summary;
   return {
-    blockedBy: proposalBlockers(impact, state.value),
     ...proposal,
-    requiredParties: requiredParties(state.partyIds, proposal.author.partyId),
-    pendingParties: OPEN_STATUSES.has(proposal.status)
-      ? pendingParties(proposal, state.partyIds)
-      : [],
+    requiredParties: requiredParties(partyIds, proposal.author.partyId),
+    pendingParties: isOpen(proposal) ? pendingParties(proposal, partyIds) : [],
     applyMode: mode === 'single-text' ? 'mediator' : 'automatic',
-    impact,
+    impact: check?.impact ?? NO_IMPACT,
+    blockedBy: check?.blockedBy ?? [],
   };
 }
 
 /** Tells everyone in the room the proposal as it now stands. */
 async function publish(
   deps: AgreementDeps,
-  room: AgreementRoom,
+  state: AgreementRoom,
   proposal: Proposal,
-  state: LiveState,
+  checked: Checked,
 ): Promise<ProposalView> {
-  const shown = await view(deps, proposal, state);
-  room.lastImpact.set(proposal.id, contentHash(shown.impact));
+  const shown = await view(deps, proposal, checked);
+  state.lastImpact.set(proposal.id, contentHash(shown.impact));
   deps.broadcast.to(proposal.roomId, everyone).emit('proposals:changed', shown);
   return shown;
 }
 
-async function load(deps: AgreementDeps, roomId: string, proposalId: string): Promise<Proposal> {
-  const proposal = await deps.store.getProposal(roomId, proposalId);
+async function load(
+  deps: AgreementDeps,
+  room: RoomContext,
+  state: AgreementRoom,
+  proposalId: string,
+): Promise<Proposal> {
+  const proposal = (await roomProposals(deps, room, state)).find((p) => p.id === proposalId);
   if (proposal === undefined) throw notFound(proposalId);
   return proposal;
 }
 
-/** Refuses a change that would leave the sheet with an error it does not have now. */
-function requireSound(
-  state: LiveState,
-  change: Parameters<typeof proposalImpact>[1],
-  doing: string,
-): void {
-  const blockers = proposalBlockers(
-    proposalImpact(state.termsheet, change, state.value),
-    state.value,
-  );
+function requireClause(checked: Checked, clauseId: string): void {
+  if (!(clauseId in checked.summary.hashes.clauses)) {
+    throw new ServiceError(404, 'not-found', `There is no clause "${clauseId}" in this room.`);
+  }
+}
+
+/** Refuses a change the document cannot take, or one that would add an error to the sheet. */
+function requireSound(check: ProposalCheck | undefined, doing: string): void {
+  if (check === undefined) return;
+  if (check.unwritable !== null) {
+    throw new ServiceError(
+      doing === 'made' ? 400 : 409,
+      'invalid-proposal',
+      `${doing === 'made' ? 'This change cannot be made' : 'The document no longer takes this change'}: ${check.unwritable}`,
+    );
+  }
+  const blockers = check.blockedBy;
   if (blockers.length === 0) return;
   throw new ServiceError(
     409,
@@ -101,12 +110,6 @@ function requireSound(
     } (${blockers.map((i) => i.message).join('; ')}).`,
     { issues: blockers },
   );
-}
-
-function requireClause(state: LiveState, clauseId: string): void {
-  if (!(clauseId in state.hashes.clauses)) {
-    throw new ServiceError(404, 'not-found', `There is no clause "${clauseId}" in this room.`);
-  }
 }
 
 function requireProposer(member: MemberClaims): void {
@@ -130,11 +133,11 @@ export async function listProposals(
   deps: AgreementDeps,
   member: MemberClaims,
 ): Promise<{ proposals: ProposalView[] }> {
-  const [proposals, state] = await Promise.all([
-    deps.store.listProposals(member.roomId),
-    live(deps, member.roomId),
-  ]);
-  return { proposals: await Promise.all(proposals.map((p) => view(deps, p, state))) };
+  return inRoomQueue(deps, member.roomId, async (room, state) => {
+    const proposals = await roomProposals(deps, room, state);
+    const checked = await checkedNow(deps, room, proposals.filter(isOpen));
+    return { proposals: await Promise.all(proposals.map((p) => view(deps, p, checked))) };
+  });
 }
 
 /** The impact of a change before anyone proposes it. */
@@ -143,44 +146,46 @@ export async function previewProposal(
   member: MemberClaims,
   change: ProposalChange,
 ): Promise<ProposalImpact> {
-  const state = await live(deps, member.roomId);
-  requireClause(state, change.clauseId);
-  return proposalImpact(state.termsheet, change, state.value);
+  return deps.rooms.hold(member.roomId, async (room) => {
+    const checked = await checkedNow(deps, room, [
+      {
+        id: 'preview',
+        clauseId: change.clauseId,
+        params: change.params,
+        text: change.text ?? null,
+      },
+    ]);
+    requireClause(checked, change.clauseId);
+    return checked.checks.get('preview')!.impact;
+  });
 }
 
 async function makeProposal(
   deps: AgreementDeps,
+  room: RoomContext,
+  state: AgreementRoom,
   member: MemberClaims,
   request: CreateProposalRequest,
   counterTo: string | null,
-): Promise<{ proposal: Proposal; state: LiveState }> {
-  const doc = await deps.rooms.getDoc(member.roomId);
-  const state = liveState(doc);
-  requireClause(state, request.clauseId);
-  const change = {
+): Promise<{ proposal: Proposal; checked: Checked }> {
+  const at = deps.now();
+  const draft = {
+    id: newId('p'),
     clauseId: request.clauseId,
     params: request.params,
     text: request.text ?? null,
   };
-  const checked = applyProposalChange(state.termsheet, change);
-  const problem =
-    checked.termsheet === null
-      ? checked.issues.map((i) => i.message).join('; ')
-      : dryRun(doc, change);
-  if (problem !== null) {
-    throw new ServiceError(400, 'invalid-proposal', `This change cannot be made: ${problem}`);
-  }
-  requireSound(state, change, 'made');
-  const at = deps.now();
+  const checked = await checkedNow(deps, room, [...(await openOf(deps, room, state)), draft]);
+  requireClause(checked, request.clauseId);
+  requireSound(checked.checks.get(draft.id), 'made');
   const proposal: Proposal = {
-    id: newId('p'),
+    ...draft,
     roomId: member.roomId,
-    ...change,
     rationale: request.rationale,
     author: actorOf(member),
     createdAt: at,
     updatedAt: at,
-    baseHash: state.hashes.clauses[request.clauseId]!,
+    baseHash: checked.summary.hashes.clauses[request.clauseId]!,
     status: 'open',
     counterTo,
     counteredBy: null,
@@ -201,7 +206,7 @@ async function makeProposal(
     appliedBy: null,
     staleAt: null,
   };
-  await deps.store.saveProposal(proposal);
+  await saveProposal(deps, state, proposal);
   await deps.audit.append(member.roomId, {
     actorId: member.memberId,
     action: counterTo === null ? 'proposal.created' : 'proposal.countered',
@@ -213,7 +218,15 @@ async function makeProposal(
       ...(counterTo === null ? {} : { counterTo }),
     },
   });
-  return { proposal, state };
+  return { proposal, checked };
+}
+
+async function openOf(
+  deps: AgreementDeps,
+  room: RoomContext,
+  state: AgreementRoom,
+): Promise<Proposal[]> {
+  return (await roomProposals(deps, room, state)).filter(isOpen);
 }
 
 export async function createProposal(
@@ -222,10 +235,10 @@ export async function createProposal(
   request: CreateProposalRequest,
 ): Promise<ProposalView> {
   requireProposer(member);
-  return inRoomQueue(deps, member.roomId, async (_room, room) => {
-    const { proposal, state } = await makeProposal(deps, member, request, null);
+  return inRoomQueue(deps, member.roomId, async (room, state) => {
+    const { proposal, checked } = await makeProposal(deps, room, state, member, request, null);
     // With one party, or the mediator's proposal in a room of one, nobody is left to ask.
-    return publish(deps, room, await settle(deps, room, proposal, state), state);
+    return publish(deps, state, await settle(deps, room, state, proposal, checked), checked);
   });
 }
 
@@ -235,8 +248,8 @@ export async function counterProposal(
   request: CounterProposalRequest,
 ): Promise<ProposalView> {
   requireProposer(member);
-  return inRoomQueue(deps, member.roomId, async (_room, room) => {
-    const original = await load(deps, member.roomId, request.proposalId);
+  return inRoomQueue(deps, member.roomId, async (room, state) => {
+    const original = await load(deps, room, state, request.proposalId);
     if (original.status !== 'open') {
       throw new ServiceError(
         409,
@@ -251,8 +264,10 @@ export async function counterProposal(
         'Your party made this proposal: withdraw it and propose again instead.',
       );
     }
-    const { proposal, state } = await makeProposal(
+    const { proposal, checked } = await makeProposal(
       deps,
+      room,
+      state,
       member,
       {
         clauseId: original.clauseId,
@@ -268,9 +283,9 @@ export async function counterProposal(
       counteredBy: proposal.id,
       updatedAt: proposal.createdAt,
     };
-    await deps.store.saveProposal(countered);
-    await publish(deps, room, countered, state);
-    return publish(deps, room, await settle(deps, room, proposal, state), state);
+    await saveProposal(deps, state, countered);
+    await publish(deps, state, countered, checked);
+    return publish(deps, state, await settle(deps, room, state, proposal, checked), checked);
   });
 }
 
@@ -287,8 +302,8 @@ export async function decideProposal(
     );
   }
   const partyId = member.partyId;
-  return inRoomQueue(deps, member.roomId, async (_room, room) => {
-    const proposal = await load(deps, member.roomId, request.proposalId);
+  return inRoomQueue(deps, member.roomId, async (room, state) => {
+    const proposal = await load(deps, room, state, request.proposalId);
     if (proposal.status !== 'open') {
       throw new ServiceError(
         409,
@@ -303,15 +318,15 @@ export async function decideProposal(
         'Your party made this proposal and accepted it by proposing.',
       );
     }
-    const state = await live(deps, member.roomId);
-    if (!state.partyIds.includes(partyId)) {
+    const checked = await checkedNow(deps, room, await openOf(deps, room, state));
+    if (!checked.summary.partyIds.includes(partyId)) {
       throw new ServiceError(
         403,
         'forbidden',
         `Party "${partyId}" is not a party of this term sheet.`,
       );
     }
-    if (request.decision === 'accept') requireSound(state, proposal, 'accepted');
+    if (request.decision === 'accept') requireSound(checked.checks.get(proposal.id), 'accepted');
     const at = deps.now();
     const decided: Proposal = {
       ...proposal,
@@ -334,38 +349,41 @@ export async function decideProposal(
       target: proposal.id,
       details: { partyId },
     });
-    return publish(deps, room, await settle(deps, room, decided, state), state);
+    return publish(deps, state, await settle(deps, room, state, decided, checked), checked);
   });
 }
 
 /** Moves a proposal on after its decisions changed: rejected, still open, or accepted (and applied). */
 async function settle(
   deps: AgreementDeps,
-  room: AgreementRoom,
+  room: RoomContext,
+  state: AgreementRoom,
   proposal: Proposal,
-  state: LiveState,
+  checked: Checked,
 ): Promise<Proposal> {
-  const outcome = decisionOutcome(proposal, state.partyIds);
-  if (outcome === 'open' || state.partyIds.length === 0) {
-    await deps.store.saveProposal(proposal);
+  const { partyIds } = checked.summary;
+  const outcome = decisionOutcome(proposal, partyIds);
+  if (outcome === 'open' || partyIds.length === 0) {
+    await saveProposal(deps, state, proposal);
     return proposal;
   }
   if (outcome === 'rejected') {
     const rejected: Proposal = { ...proposal, status: 'rejected' };
-    await deps.store.saveProposal(rejected);
+    await saveProposal(deps, state, rejected);
     return rejected;
   }
   const accepted: Proposal = { ...proposal, status: 'accepted' };
-  await deps.store.saveProposal(accepted);
+  await saveProposal(deps, state, accepted);
   if ((await deps.governance(proposal.roomId)).mode === 'single-text') return accepted;
   // Written as the proposer's edit: it is their text everyone agreed to.
-  return applyNow(deps, room, accepted, accepted.author);
+  return applyNow(deps, room, state, accepted, accepted.author);
 }
 
 /** Writes an accepted proposal into the document, unless its clause changed since. */
 async function applyNow(
   deps: AgreementDeps,
-  room: AgreementRoom,
+  room: RoomContext,
+  state: AgreementRoom,
   proposal: Proposal,
   by: ProposalActor,
 ): Promise<Proposal> {
@@ -376,27 +394,18 @@ async function applyNow(
       'The term sheet is agreed and frozen; reopen it before applying a proposal.',
     );
   }
-  const doc = await deps.rooms.getDoc(proposal.roomId);
-  const state = liveState(doc);
-  if (state.hashes.clauses[proposal.clauseId] !== proposal.baseHash) {
-    return markStale(deps, proposal);
+  const checked = await checkedNow(deps, room, [proposal]);
+  if (checked.summary.hashes.clauses[proposal.clauseId] !== proposal.baseHash) {
+    return markStale(deps, state, proposal);
   }
-  const problem = dryRun(doc, proposal);
-  if (problem !== null) {
-    throw new ServiceError(
-      409,
-      'invalid-proposal',
-      `The document no longer takes this change: ${problem}`,
-    );
-  }
-  requireSound(state, proposal, 'applied');
-  room.applying.add(proposal.id);
+  requireSound(checked.checks.get(proposal.id), 'applied');
+  state.applying.add(proposal.id);
   try {
     await deps.rooms.applyServerChange(proposal.roomId, (d) => writeChange(d, proposal), {
       memberId: by.memberId,
     });
   } finally {
-    room.applying.delete(proposal.id);
+    state.applying.delete(proposal.id);
   }
   const at = deps.now();
   const applied: Proposal = {
@@ -406,7 +415,7 @@ async function applyNow(
     appliedBy: by,
     updatedAt: at,
   };
-  await deps.store.saveProposal(applied);
+  await saveProposal(deps, state, applied);
   await deps.audit.append(proposal.roomId, {
     actorId: by.memberId,
     action: 'proposal.applied',
@@ -416,10 +425,14 @@ async function applyNow(
   return applied;
 }
 
-async function markStale(deps: AgreementDeps, proposal: Proposal): Promise<Proposal> {
+async function markStale(
+  deps: AgreementDeps,
+  state: AgreementRoom,
+  proposal: Proposal,
+): Promise<Proposal> {
   const at = deps.now();
   const stale: Proposal = { ...proposal, status: 'stale', staleAt: at, updatedAt: at };
-  await deps.store.saveProposal(stale);
+  await saveProposal(deps, state, stale);
   await deps.audit.append(proposal.roomId, {
     actorId: null,
     action: 'proposal.stale',
@@ -438,8 +451,8 @@ export async function applyProposal(
   if (member.role !== 'mediator') {
     throw new ServiceError(403, 'forbidden', 'Only the mediator applies accepted proposals.');
   }
-  return inRoomQueue(deps, member.roomId, async (_room, room) => {
-    const proposal = await load(deps, member.roomId, proposalId);
+  return inRoomQueue(deps, member.roomId, async (room, state) => {
+    const proposal = await load(deps, room, state, proposalId);
     if (proposal.status !== 'accepted') {
       throw new ServiceError(
         409,
@@ -449,8 +462,8 @@ export async function applyProposal(
           : `This proposal is ${proposal.status}; only one every party accepted can be applied.`,
       );
     }
-    const result = await applyNow(deps, room, proposal, actorOf(member));
-    const shown = await publish(deps, room, result, await live(deps, member.roomId));
+    const result = await applyNow(deps, room, state, proposal, actorOf(member));
+    const shown = await publish(deps, state, result, await checkedNow(deps, room));
     if (result.status === 'stale') {
       throw new ServiceError(
         409,
@@ -467,12 +480,12 @@ export async function withdrawProposal(
   member: MemberClaims,
   proposalId: string,
 ): Promise<ProposalView> {
-  return inRoomQueue(deps, member.roomId, async (_room, room) => {
-    const proposal = await load(deps, member.roomId, proposalId);
+  return inRoomQueue(deps, member.roomId, async (room, state) => {
+    const proposal = await load(deps, room, state, proposalId);
     if (proposal.author.memberId !== member.memberId) {
       throw new ServiceError(403, 'forbidden', 'Only the member who made a proposal withdraws it.');
     }
-    if (!OPEN_STATUSES.has(proposal.status)) {
+    if (!isOpen(proposal)) {
       throw new ServiceError(
         409,
         'proposal-closed',
@@ -480,59 +493,57 @@ export async function withdrawProposal(
       );
     }
     const withdrawn: Proposal = { ...proposal, status: 'withdrawn', updatedAt: deps.now() };
-    await deps.store.saveProposal(withdrawn);
+    await saveProposal(deps, state, withdrawn);
     await deps.audit.append(member.roomId, {
       actorId: member.memberId,
       action: 'proposal.withdrawn',
       target: proposal.id,
     });
-    return publish(deps, room, withdrawn, await live(deps, member.roomId));
+    return publish(deps, state, withdrawn, await checkedNow(deps, room));
   });
 }
 
-/** After a stored document change: stale proposals on touched clauses, fresh impacts soon. */
-export async function recheckProposals(
+/**
+ * After stored changes (coalesced): open proposals on clauses that changed become stale, and
+ * every open proposal whose impact moved is published again.
+ */
+export async function recheckProposals(deps: AgreementDeps, roomId: string): Promise<void> {
+  await inRoomQueue(deps, roomId, (room, state) => recheck(deps, room, state, true));
+}
+
+/**
+ * The same in a room about to unload, with nobody left in it: proposals go stale, but nothing is
+ * announced (announcing reads the room's governance, which takes the room that is leaving).
+ */
+export async function recheckProposalsIn(deps: AgreementDeps, room: RoomContext): Promise<void> {
+  await inLoadedRoomQueue(room, (held, state) => recheck(deps, held, state, false));
+}
+
+async function recheck(
   deps: AgreementDeps,
-  roomId: string,
-  clauseIds: readonly string[],
+  room: RoomContext,
+  state: AgreementRoom,
+  announce: boolean,
 ): Promise<void> {
-  const touched = new Set(clauseIds);
-  await inRoomQueue(deps, roomId, async (_room, room) => {
-    const proposals = (await deps.store.listProposals(roomId)).filter(
-      (p) => OPEN_STATUSES.has(p.status) && !room.applying.has(p.id),
-    );
-    if (proposals.length > 0) {
-      const state = await live(deps, roomId);
-      for (const proposal of proposals) {
-        const current = state.hashes.clauses[proposal.clauseId];
-        const changed = touched.has(proposal.clauseId) || current === undefined;
-        if (changed && current !== proposal.baseHash) {
-          await publish(deps, room, await markStale(deps, proposal), state);
-        }
-      }
+  const roomId = room.id;
+  const touched = new Set(state.touched);
+  state.touched.clear();
+  const open = (await openOf(deps, room, state)).filter((p) => !state.applying.has(p.id));
+  if (open.length === 0) return;
+  const checked = await checkedNow(deps, room, open);
+  for (const proposal of open) {
+    const current = checked.summary.hashes.clauses[proposal.clauseId];
+    const changed = touched.has(proposal.clauseId) || current === undefined;
+    if (changed && current !== proposal.baseHash) {
+      const stale = await markStale(deps, state, proposal);
+      if (announce) await publish(deps, state, stale, checked);
+      continue;
     }
-    room.impactRefresh.touch(() => {
-      refreshImpacts(deps, roomId).catch((error: unknown) => {
-        deps.logger.warn({ err: error, roomId }, 'proposal impacts not refreshed');
-      });
-    });
-  });
-}
-
-/** Pushes each open proposal whose impact changed since it was last published. */
-async function refreshImpacts(deps: AgreementDeps, roomId: string): Promise<void> {
-  await inRoomQueue(deps, roomId, async (_room, room) => {
-    const proposals = (await deps.store.listProposals(roomId)).filter((p) =>
-      OPEN_STATUSES.has(p.status),
-    );
-    if (proposals.length === 0) return;
-    const state = await live(deps, roomId);
-    for (const proposal of proposals) {
-      const shown = await view(deps, proposal, state);
-      const hash = contentHash(shown.impact);
-      if (room.lastImpact.get(proposal.id) === hash) continue;
-      room.lastImpact.set(proposal.id, hash);
-      deps.broadcast.to(roomId, everyone).emit('proposals:changed', shown);
-    }
-  });
+    if (!announce) continue;
+    const shown = await view(deps, proposal, checked);
+    const hash = contentHash(shown.impact);
+    if (state.lastImpact.get(proposal.id) === hash) continue;
+    state.lastImpact.set(proposal.id, hash);
+    deps.broadcast.to(roomId, everyone).emit('proposals:changed', shown);
+  }
 }

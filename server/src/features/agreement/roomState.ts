@@ -1,70 +1,74 @@
 // The agreement's per-room state, owned by the loaded room: one queue for every read-modify-write
-// of proposals and sign-offs, what was last published, and the pending rechecks after edits.
+// of proposals and sign-offs, the room's proposals and sign-offs kept in memory once read (so an
+// edit never waits on a query), and the rechecks that follow edits, each at most one at a time.
+import type { Proposal, SignOff } from '@parley/shared/mediation';
 import { roomSlot } from '../../rooms';
 import type { RoomContext } from '../../rooms';
 import type { AgreementDeps } from './deps';
 
-/** Calls `run` once, `ms` after the last `touch`. */
-export class Debounce {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private work: (() => void) | null = null;
+/**
+ * Work asked for again while it runs is done once more afterwards, on the state of then: at most
+ * one run in flight, and the latest state always has its run.
+ */
+export class Coalesced {
+  private running: Promise<void> | null = null;
+  private again = false;
 
-  constructor(private readonly ms: number) {}
+  constructor(private readonly work: () => Promise<void>) {}
 
-  touch(run: () => void): void {
-    this.work = run;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fire(), this.ms);
+  request(): void {
+    if (this.running !== null) {
+      this.again = true;
+      return;
+    }
+    this.start();
+  }
+
+  private start(): void {
+    this.again = false;
+    this.running = this.work().finally(() => {
+      this.running = null;
+      if (this.again) this.start();
+    });
   }
 
   get pending(): boolean {
-    return this.work !== null;
+    return this.running !== null;
   }
 
-  private fire(): void {
-    this.timer = null;
-    const work = this.work;
-    this.work = null;
-    work?.();
-  }
-
-  cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.work = null;
+  /** Resolves once no run is in flight nor asked for. */
+  async settled(): Promise<void> {
+    while (this.running !== null) await this.running.catch(() => undefined);
   }
 }
 
 export interface AgreementRoom {
   /** The tail of the room's queue of read-modify-write steps. */
   tail: Promise<unknown>;
+  /** Every proposal of the room, oldest first, once read from the store. */
+  proposals: Proposal[] | null;
+  /** Every sign-off of the room, oldest first, once read from the store. */
+  signOffs: SignOff[] | null;
   /** Proposals being written into the document right now: their own edit does not make them stale. */
   applying: Set<string>;
   /** Last impact published per proposal, to push only real changes after a document edit. */
   lastImpact: Map<string, string>;
-  /** Voids broken sign-offs shortly after edits stop. */
-  signOffRecheck: Debounce;
-  /** Recomputes open proposals' impacts shortly after edits stop. */
-  impactRefresh: Debounce;
+  /** Clauses changed since the last staleness check. */
+  touched: Set<string>;
+  staleness: Coalesced | null;
+  voiding: Coalesced | null;
 }
 
-export const SIGN_OFF_RECHECK_MS = 150;
-export const IMPACT_REFRESH_MS = 250;
-
-export const agreementSlot = roomSlot<AgreementRoom>(
-  'agreement',
-  () => ({
-    tail: Promise.resolve(),
-    applying: new Set(),
-    lastImpact: new Map(),
-    signOffRecheck: new Debounce(SIGN_OFF_RECHECK_MS),
-    impactRefresh: new Debounce(IMPACT_REFRESH_MS),
-  }),
-  (state) => {
-    state.signOffRecheck.cancel();
-    state.impactRefresh.cancel();
-  },
-);
+export const agreementSlot = roomSlot<AgreementRoom>('agreement', () => ({
+  tail: Promise.resolve(),
+  proposals: null,
+  signOffs: null,
+  applying: new Set(),
+  lastImpact: new Map(),
+  touched: new Set(),
+  staleness: null,
+  voiding: null,
+}));
 
 /**
  * Runs `step` after every earlier step of the same room, with the room held loaded until it
@@ -90,4 +94,50 @@ export function inLoadedRoomQueue<T>(
   );
   state.tail = run.catch(() => undefined);
   return run;
+}
+
+/** The room's proposals, read from the store the first time. */
+export async function roomProposals(
+  deps: Pick<AgreementDeps, 'store'>,
+  room: RoomContext,
+  state: AgreementRoom,
+): Promise<Proposal[]> {
+  state.proposals ??= await deps.store.listProposals(room.id);
+  return state.proposals;
+}
+
+/** Stores a proposal and keeps the room's list in step. */
+export async function saveProposal(
+  deps: Pick<AgreementDeps, 'store'>,
+  state: AgreementRoom,
+  proposal: Proposal,
+): Promise<void> {
+  await deps.store.saveProposal(proposal);
+  if (state.proposals === null) return;
+  const index = state.proposals.findIndex((p) => p.id === proposal.id);
+  if (index < 0) state.proposals.push(proposal);
+  else state.proposals[index] = proposal;
+}
+
+/** The room's sign-offs, read from the store the first time. */
+export async function roomSignOffs(
+  deps: Pick<AgreementDeps, 'store'>,
+  room: RoomContext,
+  state: AgreementRoom,
+): Promise<SignOff[]> {
+  state.signOffs ??= await deps.store.listSignOffs(room.id);
+  return state.signOffs;
+}
+
+/** Stores a sign-off and keeps the room's list in step. */
+export async function saveSignOff(
+  deps: Pick<AgreementDeps, 'store'>,
+  state: AgreementRoom,
+  signOff: SignOff,
+): Promise<void> {
+  await deps.store.saveSignOff(signOff);
+  if (state.signOffs === null) return;
+  const index = state.signOffs.findIndex((s) => s.id === signOff.id);
+  if (index < 0) state.signOffs.push(signOff);
+  else state.signOffs[index] = signOff;
 }

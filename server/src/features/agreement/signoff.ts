@@ -8,11 +8,12 @@ import { readRoomParties } from '@parley/shared/room';
 import { ServiceError } from '../../errors';
 import { newId } from '../../ids';
 import { everyone, partyAudience } from '../../realtime';
-import type { AgreementDeps } from './deps';
-import { liveState } from './live';
-import type { LiveState } from './live';
 import type { RoomContext } from '../../rooms';
-import { inLoadedRoomQueue, inRoomQueue } from './roomState';
+import type { AgreementDeps } from './deps';
+import { checkedNow } from './live';
+import type { LiveSummary } from './live';
+import { inLoadedRoomQueue, inRoomQueue, roomSignOffs, saveSignOff } from './roomState';
+import type { AgreementRoom } from './roomState';
 
 /** A signature as the agreement export lists it. */
 export interface AgreementSignature {
@@ -43,8 +44,8 @@ function clauseTitle(termsheet: unknown, clauseId: string): string {
   return typeof title === 'string' ? title : clauseId;
 }
 
-async function live(deps: AgreementDeps, roomId: string): Promise<LiveState> {
-  return liveState(await deps.rooms.getDoc(roomId));
+async function live(deps: AgreementDeps, room: RoomContext): Promise<LiveSummary> {
+  return (await checkedNow(deps, room)).summary;
 }
 
 /** Per clause and party, the sign-off that counts: the latest one given. */
@@ -59,7 +60,7 @@ function latestSignOffs(signOffs: readonly SignOff[]): SignOff[] {
 }
 
 /** Whether the sign-off that counts for its pair holds against the document now. */
-function holds(signOff: SignOff, state: LiveState): boolean {
+function holds(signOff: SignOff, state: LiveSummary): boolean {
   return signOff.voidReason !== 'withdrawn' && signOffBreach(signOff, state.hashes) === null;
 }
 
@@ -68,7 +69,7 @@ function holds(signOff: SignOff, state: LiveState): boolean {
  * matching: a sign-off the document breaks is void (with the breach as its reason) before the
  * recheck records it, and one whose sheet came back to what was signed holds again.
  */
-function stateOf(signOffs: readonly SignOff[], state: LiveState): SignOffState {
+function stateOf(signOffs: readonly SignOff[], state: LiveSummary): SignOffState {
   const latest = latestSignOffs(signOffs);
   const shown = latest.map((s): SignOff => {
     if (s.voidReason === 'withdrawn') return s;
@@ -97,11 +98,9 @@ export async function listSignOffs(
   deps: AgreementDeps,
   member: MemberClaims,
 ): Promise<SignOffState> {
-  const [signOffs, state] = await Promise.all([
-    deps.store.listSignOffs(member.roomId),
-    live(deps, member.roomId),
-  ]);
-  return stateOf(signOffs, state);
+  return inRoomQueue(deps, member.roomId, async (room, slot) =>
+    stateOf(await roomSignOffs(deps, room, slot), await live(deps, room)),
+  );
 }
 
 function requireSigner(member: MemberClaims): string {
@@ -117,13 +116,14 @@ function requireSigner(member: MemberClaims): string {
 
 async function voidOne(
   deps: AgreementDeps,
+  slot: AgreementRoom,
   signOff: SignOff,
   reason: VoidReason,
   at: number,
   actorId: string | null = null,
 ): Promise<SignOff> {
   const voided: SignOff = { ...signOff, voidedAt: at, voidReason: reason };
-  await deps.store.saveSignOff(voided);
+  await saveSignOff(deps, slot, voided);
   await deps.audit.append(signOff.roomId, {
     actorId,
     action: reason === 'withdrawn' ? 'signoff.withdrawn' : 'signoff.voided',
@@ -139,9 +139,13 @@ async function voidOne(
 }
 
 /** The document came back to what was signed: the sign-off holds again, and says so. */
-async function restoreOne(deps: AgreementDeps, signOff: SignOff): Promise<SignOff> {
+async function restoreOne(
+  deps: AgreementDeps,
+  slot: AgreementRoom,
+  signOff: SignOff,
+): Promise<SignOff> {
   const restored: SignOff = { ...signOff, voidedAt: null, voidReason: null };
-  await deps.store.saveSignOff(restored);
+  await saveSignOff(deps, slot, restored);
   await deps.audit.append(signOff.roomId, {
     actorId: null,
     action: 'signoff.restored',
@@ -157,8 +161,8 @@ export async function signOff(
   clauseId: string,
 ): Promise<SignOff> {
   const partyId = requireSigner(member);
-  return inRoomQueue(deps, member.roomId, async () => {
-    const state = await live(deps, member.roomId);
+  return inRoomQueue(deps, member.roomId, async (room, slot) => {
+    const state = await live(deps, room);
     const contentHash = state.hashes.clauses[clauseId];
     if (contentHash === undefined) {
       throw new ServiceError(404, 'not-found', `There is no clause "${clauseId}" in this room.`);
@@ -170,7 +174,7 @@ export async function signOff(
         `Party "${partyId}" is not a party of this term sheet.`,
       );
     }
-    const signOffs = await deps.store.listSignOffs(member.roomId);
+    const signOffs = [...(await roomSignOffs(deps, room, slot))];
     const latest = latestSignOffs(signOffs).find(
       (s) => s.clauseId === clauseId && s.partyId === partyId,
     );
@@ -178,7 +182,13 @@ export async function signOff(
     const at = deps.now();
     if (latest !== undefined && latest.voidReason === null) {
       // The new signature replaces one the document no longer matches: record why it lapsed.
-      await voidOne(deps, latest, signOffBreach(latest, state.hashes) ?? 'clause-changed', at);
+      await voidOne(
+        deps,
+        slot,
+        latest,
+        signOffBreach(latest, state.hashes) ?? 'clause-changed',
+        at,
+      );
     }
     const signed: SignOff = {
       id: newId('s'),
@@ -195,7 +205,7 @@ export async function signOff(
       voidedAt: null,
       voidReason: null,
     };
-    await deps.store.saveSignOff(signed);
+    await saveSignOff(deps, slot, signed);
     await deps.audit.append(member.roomId, {
       actorId: member.memberId,
       action: 'signoff.signed',
@@ -221,8 +231,8 @@ export async function withdrawSignOff(
   clauseId: string,
 ): Promise<SignOff> {
   const partyId = requireSigner(member);
-  return inRoomQueue(deps, member.roomId, async () => {
-    const signOffs = await deps.store.listSignOffs(member.roomId);
+  return inRoomQueue(deps, member.roomId, async (room, slot) => {
+    const signOffs = [...(await roomSignOffs(deps, room, slot))];
     const mine = latestSignOffs(signOffs).find(
       (s) => s.clauseId === clauseId && s.partyId === partyId && s.voidReason !== 'withdrawn',
     );
@@ -233,13 +243,13 @@ export async function withdrawSignOff(
         `Your party has no sign-off on clause "${clauseId}".`,
       );
     }
-    const voided = await voidOne(deps, mine, 'withdrawn', deps.now(), member.memberId);
+    const voided = await voidOne(deps, slot, mine, 'withdrawn', deps.now(), member.memberId);
     announce(
       deps,
       member.roomId,
       stateOf(
         signOffs.map((s) => (s.id === voided.id ? voided : s)),
-        await live(deps, member.roomId),
+        await live(deps, room),
       ),
     );
     return voided;
@@ -248,19 +258,27 @@ export async function withdrawSignOff(
 
 /** Voids, and records with its reason, every sign-off the live document no longer matches. */
 export async function voidBrokenSignOffs(deps: AgreementDeps, roomId: string): Promise<void> {
-  await inRoomQueue(deps, roomId, (room) => voidBroken(deps, room));
+  await inRoomQueue(deps, roomId, (room, slot) => voidBroken(deps, room, slot, true));
 }
 
-/** The same in a room the caller holds, e.g. one about to unload. */
+/**
+ * The same in a room about to unload. It records what lapsed or holds again but freezes
+ * nothing: freezing takes the room, which is leaving; the next check after it loads again will.
+ */
 export async function voidBrokenSignOffsIn(deps: AgreementDeps, room: RoomContext): Promise<void> {
-  await inLoadedRoomQueue(room, (held) => voidBroken(deps, held));
+  await inLoadedRoomQueue(room, (held, slot) => voidBroken(deps, held, slot, false));
 }
 
-async function voidBroken(deps: AgreementDeps, room: RoomContext): Promise<void> {
+async function voidBroken(
+  deps: AgreementDeps,
+  room: RoomContext,
+  slot: AgreementRoom,
+  mayFreeze: boolean,
+): Promise<void> {
   const roomId = room.id;
-  const signOffs = await deps.store.listSignOffs(roomId);
+  const signOffs = [...(await roomSignOffs(deps, room, slot))];
   if (signOffs.every((s) => s.voidReason === 'withdrawn')) return;
-  const state = liveState(room.doc);
+  const state = await live(deps, room);
   const at = deps.now();
   let changed = false;
   const next: SignOff[] = [];
@@ -272,10 +290,10 @@ async function voidBroken(deps: AgreementDeps, room: RoomContext): Promise<void>
     }
     const breach = signOffBreach(s, state.hashes);
     if (breach !== null && s.voidedAt === null) {
-      next.push(await voidOne(deps, s, breach, at));
+      next.push(await voidOne(deps, slot, s, breach, at));
       changed = true;
     } else if (breach === null && s.voidedAt !== null) {
-      next.push(await restoreOne(deps, s));
+      next.push(await restoreOne(deps, slot, s));
       changed = true;
     } else {
       next.push(s);
@@ -284,7 +302,7 @@ async function voidBroken(deps: AgreementDeps, room: RoomContext): Promise<void>
   const after = stateOf(next, state);
   if (changed) announce(deps, roomId, after);
   // Coming back to what everyone signed is agreement again, even when no void was recorded.
-  if (after.agreement.agreed) await deps.agreed(roomId, at);
+  if (mayFreeze && after.agreement.agreed) await deps.agreed(roomId, at);
 }
 
 /** The agreed term sheet with its signatures, or 409 naming every missing sign-off. */
@@ -292,9 +310,16 @@ export async function agreementExport(
   deps: AgreementDeps,
   member: MemberClaims,
 ): Promise<AgreementExport> {
-  const doc = await deps.rooms.getDoc(member.roomId);
-  const state = liveState(doc);
-  const current = stateOf(await deps.store.listSignOffs(member.roomId), state);
+  const { parties, state, signOffs } = await inRoomQueue(
+    deps,
+    member.roomId,
+    async (room, slot) => ({
+      parties: readRoomParties(room.doc),
+      state: await live(deps, room),
+      signOffs: [...(await roomSignOffs(deps, room, slot))],
+    }),
+  );
+  const current = stateOf(signOffs, state);
   if (!current.agreement.agreed) {
     throw new ServiceError(
       409,
@@ -303,7 +328,6 @@ export async function agreementExport(
       { missing: current.agreement.missing },
     );
   }
-  const parties = readRoomParties(doc);
   const valid = current.signOffs.filter((s) => s.voidReason === null);
   const signatures: AgreementSignature[] = valid.map((s) => ({
     clauseId: s.clauseId,

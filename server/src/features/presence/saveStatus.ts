@@ -11,6 +11,8 @@ import type { RoomContext, RoomHook, RoomRuntime } from '../../rooms';
 export const SAVE_STATUS_INTERVAL_MS = 50;
 
 interface SaveStatusSlot {
+  /** Per client, the clock the store holds up to: kept from each stored update, no scan. */
+  stored: Map<number, number>;
   latest: SaveStatus | null;
   timer: NodeJS.Timeout | null;
   /** A newer status arrived while the throttle was closed. */
@@ -19,19 +21,16 @@ interface SaveStatusSlot {
 
 const saveStatusSlot = roomSlot<SaveStatusSlot>(
   'save-status',
-  () => ({ latest: null, timer: null, pending: false }),
+  () => ({ stored: new Map(), latest: null, timer: null, pending: false }),
   (slot) => {
     if (slot.timer !== null) clearTimeout(slot.timer);
   },
 );
 
-/** Between two queued writes the document is exactly what the store holds. */
-function storedStatus(room: RoomContext, at: number): SaveStatus {
+function statusOf(roomId: string, clocks: Map<number, number>, at: number): SaveStatus {
   const stored: Record<string, number> = {};
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(room.doc))) {
-    stored[String(client)] = clock;
-  }
-  return { roomId: room.id, stored, at };
+  for (const [client, clock] of clocks) stored[String(client)] = clock;
+  return { roomId, stored, at };
 }
 
 export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): RoomHook {
@@ -47,11 +46,17 @@ export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): R
   return {
     name: 'save-status',
     onLoad(room) {
-      room.slot(saveStatusSlot).latest = storedStatus(room, now());
-    },
-    afterStore(room) {
+      // A room just loaded is exactly what the store holds.
       const slot = room.slot(saveStatusSlot);
-      slot.latest = storedStatus(room, now());
+      slot.stored = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+      slot.latest = statusOf(room.id, slot.stored, now());
+    },
+    afterStore(room, change) {
+      const slot = room.slot(saveStatusSlot);
+      for (const [client, clock] of Y.parseUpdateMeta(change.update).to) {
+        if (clock > (slot.stored.get(client) ?? 0)) slot.stored.set(client, clock);
+      }
+      slot.latest = statusOf(room.id, slot.stored, now());
       if (slot.timer !== null) {
         slot.pending = true;
         return;
@@ -67,8 +72,8 @@ export function currentSaveStatus(
   roomId: string,
   now: () => number,
 ): Promise<SaveStatus> {
-  return rooms.hold(
-    roomId,
-    (room) => room.slot(saveStatusSlot).latest ?? storedStatus(room, now()),
-  );
+  return rooms.hold(roomId, (room) => {
+    const slot = room.slot(saveStatusSlot);
+    return slot.latest ?? statusOf(room.id, slot.stored, now());
+  });
 }

@@ -18,7 +18,7 @@ describe('metrics hook', () => {
   it('counts every stored update and observes how long its append took', async () => {
     const hook = metricsHook();
     const slots = new SlotValues('r');
-    const room = { id: 'r', doc: new Y.Doc(), slot: slots.get.bind(slots) };
+    const room = { id: 'r', seq: 1, doc: new Y.Doc(), slot: slots.get.bind(slots) };
     const before = await counted();
     for (let seq = 1; seq <= 3; seq++) {
       hook.afterStore?.(room, {

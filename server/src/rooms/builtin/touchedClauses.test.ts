@@ -10,7 +10,7 @@ import { touchedClausesHook } from './touchedClauses';
 function attributions(doc: Y.Doc, edit: () => void): string[][] {
   const hook = touchedClausesHook();
   const slots = new SlotValues('r');
-  const room: RoomContext = { id: 'r', doc, slot: (s) => slots.get(s) };
+  const room: RoomContext = { id: 'r', seq: 1, doc, slot: (s) => slots.get(s) };
   const seen: string[][] = [];
   const listener = (transaction: Y.Transaction) => {
     const change: AppliedChange = { transaction, memberId: 'm-1', clauseIds: [] };

@@ -1,0 +1,10 @@
+// The engine off the event loop: a pool of threads computing hashes, proposal impacts and values.
+export { EngineCrashedError, EnginePool } from './pool';
+export type { EngineOptions } from './pool';
+export type {
+  EngineResults,
+  EngineTask,
+  LiveSummary,
+  ProposalCheck,
+  ProposedChange,
+} from './tasks';
