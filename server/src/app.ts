@@ -56,7 +56,7 @@ export interface ParleyServer {
   collab: CollabHandle;
   rooms: RoomRuntime;
   sockets: SocketServer;
-  /** The rooms' hash-chained audit log. */
+  /** The rooms' keyed, hash-chained audit log. */
   audit: AuditLog;
   logger: Logger;
   /** Stops accepting, ends every connection, flushes the rooms, closes the store. */
@@ -139,7 +139,7 @@ export async function createParleyServer(
 
   const io = createIo(app.server, origins);
   const broadcast = createBroadcaster(io);
-  const audit = new AuditLog(store);
+  const audit = new AuditLog(store, { secret: config.secret, now });
   const states = new GovernanceStates(rooms, store);
 
   const features: Feature[] = [
