@@ -148,6 +148,7 @@ export async function createParleyServer(
       store,
       tokens,
       rooms,
+      audit,
       publicUrl: () => config.publicUrl ?? url,
       now,
     }),
