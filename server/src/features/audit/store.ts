@@ -1,11 +1,12 @@
 // The audit slice of the store: the chains' rows, appended under the chain's next number
 // together with the chain's head, and the one-time seal of the heads.
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import { AUDIT_ROOM_CHAIN, auditDetailsSchema } from '@parley/shared/mediation';
 import type { AuditEntry } from '@parley/shared/mediation';
 import { toNumber, withNumberingRetry } from '../../store/columns';
 import type { AuditTables } from './schema';
-import type { AuditSeal, AuditStore, StoredAuditHead } from './storeTypes';
+import type { AuditSeal, AuditStore, AuditTip, StoredAuditHead } from './storeTypes';
 
 const SEAL_ID = 'heads';
 
@@ -86,29 +87,62 @@ function byRoomChainSeq<T extends { roomId: string; chain: string }>(
     seqOf(a) - seqOf(b);
 }
 
+interface HeadAndTipRow {
+  head_count: number | string | null;
+  head_hash: string | null;
+  head_keyed_from: number | string | null;
+  head_mac: string | null;
+  tip_seq: number | string | null;
+  tip_hash: string | null;
+}
+
+/**
+ * A chain's head and newest entry, read in one statement: on PostgreSQL each statement sees its
+ * own snapshot, and two reads could straddle another instance's append and seem not to match.
+ */
+async function readHeadAndTip(
+  db: Kysely<AuditTables>,
+  roomId: string,
+  chain: string,
+): Promise<{ head: StoredAuditHead | null; tip: AuditTip | null }> {
+  const { rows } = await sql<HeadAndTipRow>`
+    SELECT h.count AS head_count, h.hash AS head_hash, h.keyed_from AS head_keyed_from,
+           h.mac AS head_mac, t.seq AS tip_seq, t.hash AS tip_hash
+    FROM (SELECT 1 AS anchor) AS a
+    LEFT JOIN audit_heads h ON h.room_id = ${roomId} AND h.chain = ${chain}
+    LEFT JOIN (
+      SELECT seq, hash FROM audit_entries
+      WHERE room_id = ${roomId} AND chain = ${chain}
+      ORDER BY seq DESC LIMIT 1
+    ) t ON 1 = 1`.execute(db);
+  const row = rows[0];
+  const head =
+    row?.head_hash == null
+      ? null
+      : {
+          roomId,
+          chain,
+          count: toNumber(row.head_count ?? 0),
+          hash: row.head_hash,
+          keyedFrom: toNumber(row.head_keyed_from ?? 0),
+          mac: row.head_mac,
+        };
+  const tip =
+    row?.tip_hash == null ? null : { seq: toNumber(row.tip_seq ?? 0), hash: row.tip_hash };
+  return { head, tip };
+}
+
 export function createAuditStore(db: Kysely<AuditTables>): AuditStore {
   return {
     async appendAudit(roomId, chain, plan) {
       return withNumberingRetry(() =>
         db.transaction().execute(async (trx) => {
-          const head = await trx
-            .selectFrom('audit_heads')
-            .selectAll()
-            .where('room_id', '=', roomId)
-            .where('chain', '=', chain)
-            .executeTakeFirst();
-          const last = await trx
-            .selectFrom('audit_entries')
-            .select(['seq', 'hash'])
-            .where('room_id', '=', roomId)
-            .where('chain', '=', chain)
-            .orderBy('seq', 'desc')
-            .limit(1)
-            .executeTakeFirst();
-          const planned = plan(
-            head ? headFromRow(head) : null,
-            last ? { seq: toNumber(last.seq), hash: last.hash } : null,
-          );
+          // Takes the head's row lock first (a no-op update works on both databases), so that
+          // appends to one chain from several instances queue instead of colliding.
+          await sql`UPDATE audit_heads SET count = count
+            WHERE room_id = ${roomId} AND chain = ${chain}`.execute(trx);
+          const { head, tip } = await readHeadAndTip(trx, roomId, chain);
+          const planned = plan(head, tip);
           const { entry } = planned;
           await trx
             .insertInto('audit_entries')
@@ -125,7 +159,7 @@ export function createAuditStore(db: Kysely<AuditTables>): AuditStore {
               hash: entry.hash,
             })
             .execute();
-          if (head) {
+          if (head !== null) {
             const { room_id: _r, chain: _c, ...values } = headRow(planned.head);
             await trx
               .updateTable('audit_heads')
