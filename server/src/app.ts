@@ -89,6 +89,13 @@ export async function createParleyServer(
       },
     });
   await store.migrate();
+  // Seals the audit heads on the first start after an upgrade; a broken seal is logged, and the
+  // server still runs, refusing audited actions until the log is restored.
+  const audit = new AuditLog(store, { secret: config.secret, now });
+  const auditSeal = await audit.prepare();
+  if (auditSeal.state !== 'sealed') {
+    logger.error({ audit: auditSeal.state }, `audit log: ${auditSeal.message}`);
+  }
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -139,7 +146,6 @@ export async function createParleyServer(
 
   const io = createIo(app.server, origins);
   const broadcast = createBroadcaster(io);
-  const audit = new AuditLog(store, { secret: config.secret, now });
   const states = new GovernanceStates(rooms, store);
 
   const features: Feature[] = [

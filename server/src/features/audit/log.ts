@@ -94,6 +94,14 @@ export class AuditLog {
     return this.sealing;
   }
 
+  /**
+   * Seals the heads if this database never was (the first start after the upgrade, or of a new
+   * database) and answers the seal's state; the server calls it once at start.
+   */
+  prepare(): Promise<SealStatus> {
+    return this.sealed();
+  }
+
   private async requireSealed(): Promise<void> {
     const status = await this.sealed();
     if (status.state !== 'sealed') {
