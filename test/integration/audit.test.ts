@@ -275,7 +275,7 @@ describe('the verify command on a SQLite database', () => {
     const env = { DATA_DIR: dataDir };
 
     const before = await verifyCommand([], env);
-    expect(before.code).toBe(0);
+    expect(before.code, before.stderr).toBe(0);
     for (const room of [dropped, deleted, edited, untouched]) {
       expect(before.stdout).toContain(`room ${room.roomId}: 15 entries, chain intact`);
     }
@@ -315,15 +315,15 @@ describe('the verify command on a SQLite database', () => {
       verifyCommand(['--room', untouched.roomId], env),
       verifyCommand([], env),
     ]);
-    expect(truncated.code).toBe(1);
+    expect(truncated.code, truncated.stderr).toBe(1);
     expect(truncated.stdout).toContain(
       `room ${dropped.roomId}: TAMPERED at entry 13 of chain room: the head says 15 entries but the chain ends at 12`,
     );
-    expect(empty.code).toBe(1);
+    expect(empty.code, empty.stderr).toBe(1);
     expect(empty.stdout).toContain(
       `room ${deleted.roomId}: TAMPERED at entry 1 of chain room: the head says 15 entries but there are none`,
     );
-    expect(rewritten.code).toBe(1);
+    expect(rewritten.code, rewritten.stderr).toBe(1);
     expect(JSON.parse(rewritten.stdout)).toMatchObject({
       ok: false,
       rooms: [
@@ -338,14 +338,24 @@ describe('the verify command on a SQLite database', () => {
         },
       ],
     });
-    expect(intact.code).toBe(0);
+    expect(intact.code, intact.stderr).toBe(0);
     expect(intact.stdout).toContain(`room ${untouched.roomId}: 15 entries, chain intact`);
-    expect(all.code).toBe(1);
+    expect(all.code, all.stderr).toBe(1);
     expect(all.stdout).toContain(`room ${untouched.roomId}: 15 entries, chain intact`);
 
     // The server's own export says so too, and the server refuses to build on a broken chain.
     const after = await exportOf(server, edited.roomId, edited.tokens.organizer);
     expect(after.verification).toMatchObject({ ok: false, chain: 'room', firstBadSeq: 10 });
+    const afterFile = join(dataDir, 'after.json');
+    writeFileSync(afterFile, JSON.stringify(after));
+    const signedButBroken = await verifyCommand(
+      ['--file', afterFile, '--public-key-url', `${server.url}/api/audit/public-key`],
+      {},
+    );
+    expect(signedButBroken.code, signedButBroken.stderr).toBe(1);
+    expect(signedButBroken.stdout).toContain(
+      'TAMPERED at entry 10 of chain room: the server found the log tampered when it exported it',
+    );
     await expect(
       server.server.audit.append(dropped.roomId, { actorId: null, action: 'test.after' }),
     ).rejects.toThrow(/not the one its head names/);
@@ -363,16 +373,16 @@ describe('the verify command on a SQLite database', () => {
       verifyCommand(['--room', deleted.roomId], env),
       verifyCommand(['--room', untouched.roomId], { ...env, SECRET: 'another-secret-'.repeat(3) }),
     ]);
-    expect(movedHead.code).toBe(1);
+    expect(movedHead.code, movedHead.stderr).toBe(1);
     expect(movedHead.stdout).toContain(
       `room ${dropped.roomId}: TAMPERED in chain room: its head does not carry the seal of this server`,
     );
-    expect(noHead.code).toBe(1);
+    expect(noHead.code, noHead.stderr).toBe(1);
     expect(noHead.stdout).toContain(
       `room ${deleted.roomId}: TAMPERED in chain room: the chain has no head and no entries`,
     );
     // Checking with the wrong SECRET is a usage error, not a verdict.
-    expect(otherSecret.code).toBe(2);
+    expect(otherSecret.code, otherSecret.stderr).toBe(2);
     expect(otherSecret.stderr).toMatch(/sealed with key .* but this SECRET gives key/);
   });
 });
@@ -448,27 +458,27 @@ describe('the verify command on an exported file', () => {
       check('foreign', foreign),
       check('kept-gone', droppedAndHeadMoved, ['--head', `room:15:${lastHash}`]),
     ]);
-    expect(ok.code).toBe(0);
+    expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain(`room ${room.roomId}: 15 entries, chain intact, signed with key`);
-    expect(okWithKeyFile.code).toBe(0);
-    expect(keptHead.code).toBe(0);
-    expect(dropped.code).toBe(1);
+    expect(okWithKeyFile.code, okWithKeyFile.stderr).toBe(0);
+    expect(keptHead.code, keptHead.stderr).toBe(0);
+    expect(dropped.code, dropped.stderr).toBe(1);
     expect(dropped.stdout).toContain(
       'TAMPERED at entry 14 of chain room: the head says 15 entries but the chain ends at 13',
     );
-    expect(headMoved.code).toBe(1);
+    expect(headMoved.code, headMoved.stderr).toBe(1);
     expect(headMoved.stdout).toContain('its signature does not match its content');
-    expect(deleted.code).toBe(1);
+    expect(deleted.code, deleted.stderr).toBe(1);
     expect(deleted.stdout).toContain('TAMPERED at entry 1 of chain room');
-    expect(editOnly.code).toBe(1);
+    expect(editOnly.code, editOnly.stderr).toBe(1);
     expect(editOnly.stdout).toContain('its signature does not match its content');
-    expect(rehash.code).toBe(1);
+    expect(rehash.code, rehash.stderr).toBe(1);
     expect(rehash.stdout).toContain('its signature does not match its content');
-    expect(noSignature.code).toBe(1);
+    expect(noSignature.code, noSignature.stderr).toBe(1);
     expect(noSignature.stdout).toContain('it carries no signature');
-    expect(foreignKey.code).toBe(1);
+    expect(foreignKey.code, foreignKey.stderr).toBe(1);
     expect(foreignKey.stdout).toMatch(/it is signed with key \S+, not with the trusted key/);
-    expect(keptHeadGone.code).toBe(1);
+    expect(keptHeadGone.code, keptHeadGone.stderr).toBe(1);
   });
 
   it('answers bad input with exit status 2', async () => {
@@ -497,7 +507,7 @@ describe('the verify command on an exported file', () => {
       // No database in DATA_DIR: nothing is created, and the command says so.
       verifyCommand([], { DATA_DIR: join(dataDir, 'nowhere'), SECRET: 'x'.repeat(40) }),
     ]);
-    for (const result of results) expect(result.code).toBe(2);
+    for (const result of results) expect(result.code, result.stderr).toBe(2);
     expect(results.at(-2)!.stderr).toContain('--public-key-url');
     expect(results.at(-1)!.stderr).toContain('no Parley database');
     const server = await started({ dataDir });
@@ -507,7 +517,7 @@ describe('the verify command on an exported file', () => {
       // A new database is sealed at the server's first start: nothing to report, nothing wrong.
       verifyCommand([], { DATA_DIR: dataDir }),
     ]);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code, unknown.stderr).toBe(2);
     expect(none).toMatchObject({ code: 0, stdout: 'no rooms found\n' });
   });
 });
@@ -547,8 +557,8 @@ describe('the audit log on PostgreSQL', () => {
       verifyCommand([], env),
       verifyCommand([], { DATABASE_URL: databaseUrl, DATA_DIR: join(dataDir, 'elsewhere') }),
     ]);
-    expect(before.code).toBe(0);
-    expect(withoutSecret.code).toBe(2);
+    expect(before.code, before.stderr).toBe(0);
+    expect(withoutSecret.code, withoutSecret.stderr).toBe(2);
     expect(withoutSecret.stderr).toContain("keyed with the server's SECRET");
 
     await query(databaseUrl, 'DELETE FROM audit_entries WHERE room_id = $1 AND seq > 12', [
@@ -580,13 +590,13 @@ describe('the audit log on PostgreSQL', () => {
       verifyCommand(['--room', edited.roomId], env),
       verifyCommand(['--room', untouched.roomId], env),
     ]);
-    expect(truncated.code).toBe(1);
+    expect(truncated.code, truncated.stderr).toBe(1);
     expect(truncated.stdout).toContain('TAMPERED at entry 13 of chain room');
-    expect(empty.code).toBe(1);
+    expect(empty.code, empty.stderr).toBe(1);
     expect(empty.stdout).toContain('TAMPERED at entry 1 of chain room');
-    expect(rewritten.code).toBe(1);
+    expect(rewritten.code, rewritten.stderr).toBe(1);
     expect(rewritten.stdout).toContain('TAMPERED at entry 6 of chain room');
-    expect(intact.code).toBe(0);
+    expect(intact.code, intact.stderr).toBe(0);
     await vi.waitFor(async () => {
       const after = await exportOf(server, edited.roomId, edited.tokens.mediator);
       expect(after.verification).toMatchObject({ ok: false, firstBadSeq: 6 });

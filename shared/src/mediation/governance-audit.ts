@@ -6,9 +6,9 @@ import { z } from 'zod';
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 /** Signed exports with heads and chains. */
-export const AUDIT_EXPORT_FORMAT = 'parley.audit/v2';
+export const AUDIT_EXPORT_FORMAT = 'parley.audit/v2' as const;
 /** Unsigned exports of servers before the keyed chain; read back only on request. */
-export const AUDIT_EXPORT_FORMAT_V1 = 'parley.audit/v1';
+export const AUDIT_EXPORT_FORMAT_V1 = 'parley.audit/v1' as const;
 
 /** The chain every reader of the log sees: everything not confidential to one party. */
 export const AUDIT_ROOM_CHAIN = 'room';

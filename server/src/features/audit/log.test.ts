@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { flattenedVerify, importJWK } from 'jose';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   AUDIT_GENESIS_HASH,
   canonicalAuditEntryV1,
@@ -13,8 +13,9 @@ import {
 } from '@parley/shared/mediation';
 import type { AuditDetails, AuditEntry } from '@parley/shared/mediation';
 import { createStore } from '../../store';
-import type { Store } from '../../store';
+import type { Store, StoreKind } from '../../store';
 import { migrateToLatest } from '../../store/migrations';
+import { openPostgres } from '../../store/postgresDatabase';
 import { openSqlite } from '../../store/sqliteDatabase';
 import { migrations } from '../../store/store';
 import { createTestRoom } from '../../testing';
@@ -44,6 +45,63 @@ function openSqliteStore(dataDir: string): Store {
   return store;
 }
 
+const ADMIN_URL =
+  process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * An empty database: stores over it (closed after the test), and raw access as someone with its
+ * password has (the caller destroys it).
+ */
+interface Database {
+  kind: StoreKind;
+  store(): Store;
+  raw<DB>(): Kysely<DB>;
+}
+
+const databases: { name: string; fresh(): Promise<Database> }[] = [
+  {
+    name: 'SQLite',
+    async fresh() {
+      const dataDir = tempDir();
+      return {
+        kind: 'sqlite',
+        store: () => openSqliteStore(dataDir),
+        raw: <DB>() => openSqlite<DB>(dataDir),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async fresh() {
+      const name = `parley_audit_${randomBytes(6).toString('hex')}`;
+      await admin(`CREATE DATABASE ${name}`);
+      cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      const url = new URL(ADMIN_URL);
+      url.pathname = `/${name}`;
+      const databaseUrl = url.toString();
+      return {
+        kind: 'postgres',
+        store() {
+          const store = createStore({ kind: 'postgres', databaseUrl });
+          cleanups.push(() => store.close());
+          return store;
+        },
+        raw: <DB>() => openPostgres<DB>(databaseUrl),
+      };
+    },
+  },
+];
+
 interface LegacyTables {
   audit_log: {
     room_id: string;
@@ -68,12 +126,12 @@ interface LegacyTables {
 }
 
 /** A database as the server before the keyed chain left it: one SHA-256 chain per room. */
-async function legacyDatabase(dataDir: string): Promise<AuditEntry[]> {
+async function legacyDatabase(database: Database): Promise<AuditEntry[]> {
   const earlier = Object.fromEntries(
-    Object.entries(migrations('sqlite')).filter(([name]) => name < '0005'),
+    Object.entries(migrations(database.kind)).filter(([name]) => name < '0005'),
   );
-  const store = createStore({ kind: 'sqlite', dataDir });
-  const db = openSqlite<LegacyTables>(dataDir);
+  const store = database.store();
+  const db = database.raw<LegacyTables>();
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, earlier);
     await createTestRoom(store, 'r1');
@@ -130,15 +188,14 @@ async function legacyDatabase(dataDir: string): Promise<AuditEntry[]> {
     return entries;
   } finally {
     await db.destroy();
-    await store.close();
   }
 }
 
-describe('a database from before the keyed chain', () => {
+describe.each(databases)('a $name database from before the keyed chain', ({ fresh }) => {
   it('keeps its SHA-256 entries verifiable, seals its heads once and keys every later entry', async () => {
-    const dataDir = tempDir();
-    const legacy = await legacyDatabase(dataDir);
-    const store = openSqliteStore(dataDir);
+    const database = await fresh();
+    const legacy = await legacyDatabase(database);
+    const store = database.store();
     await store.migrate();
     const secret = randomBytes(32);
     const audit = new AuditLog(store, { secret });
@@ -197,17 +254,15 @@ describe('a database from before the keyed chain', () => {
   });
 
   it('refuses to seal again once keyed entries exist, even with the seal record deleted', async () => {
-    const dataDir = tempDir();
-    await legacyDatabase(dataDir);
-    const store = openSqliteStore(dataDir);
+    const database = await fresh();
+    await legacyDatabase(database);
+    const store = database.store();
     await store.migrate();
     const secret = randomBytes(32);
     await new AuditLog(store, { secret }).append('r1', { actorId: null, action: 'test.keyed' });
 
     // Someone rewrites the database to look freshly upgraded: no seal, no MACs.
-    const db = openSqlite<{ audit_seal: { id: string }; audit_heads: { mac: string | null } }>(
-      dataDir,
-    );
+    const db = database.raw<{ audit_seal: { id: string }; audit_heads: { mac: string | null } }>();
     await db.deleteFrom('audit_seal').execute();
     await db.updateTable('audit_heads').set({ mac: null }).execute();
     await db.destroy();
@@ -253,28 +308,9 @@ describe('signed exports', () => {
 });
 
 describe('several instances on one PostgreSQL database', () => {
-  const adminUrl =
-    process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `parley_audit_${randomBytes(6).toString('hex')}`;
-
-  async function admin(statement: string): Promise<void> {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  }
-
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-
   it('keep every chain linked and every head right when they append at once', async () => {
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const stores = [0, 1].map(() => createStore({ kind: 'postgres', databaseUrl: url.toString() }));
-    for (const store of stores) cleanups.push(() => store.close());
+    const database = await databases[1]!.fresh();
+    const stores = [database.store(), database.store()];
     await Promise.all(stores.map((store) => store.migrate()));
     await createTestRoom(stores[0]!, 'r1');
     const secret = randomBytes(32);

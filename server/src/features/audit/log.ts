@@ -3,6 +3,7 @@
 // and verified by `pnpm audit:verify`.
 import { randomBytes } from 'node:crypto';
 import {
+  AUDIT_EXPORT_FORMAT,
   AUDIT_GENESIS_HASH,
   AUDIT_ROOM_CHAIN,
   auditDetailsSchema,
@@ -246,7 +247,7 @@ export class AuditLog {
       view.visible,
     );
     const signed = signDocument(this.keys, {
-      format: 'parley.audit/v2' as const,
+      format: AUDIT_EXPORT_FORMAT,
       roomId: reader.roomId,
       exportedAt: this.now(),
       reader: { role: reader.role, partyId: reader.partyId },
