@@ -1,6 +1,5 @@
-// `pnpm audit:verify --file`: an export as a party saved it. Its signature must be the server's
-// (the key given, fetched or derived), its chains must link up to their heads, and the server's
-// own check at export time must have passed. Other signed Parley documents get their signature checked.
+// `pnpm audit:verify --file`: an export as a party saved it, held to the server's signature, to
+// its heads and to the server's own check; other signed Parley documents to their signature.
 import { resolve } from 'node:path';
 import {
   AUDIT_EXPORT_FORMAT,

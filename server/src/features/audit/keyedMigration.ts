@@ -1,6 +1,5 @@
-// Migration 0005: the audit log becomes several chains per room with a head each. Existing
-// entries move, unchanged, to the room chain, where they stay verifiable as plain SHA-256; every
-// room gets a head saying how many entries it holds, sealed with the key at the next start.
+// Migration 0005: chains with heads. Existing entries move unchanged to the room chain, still
+// plain SHA-256; every room and admitted party gets a head, sealed with the key at the next start.
 import { sql } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';

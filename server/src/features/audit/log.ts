@@ -1,6 +1,5 @@
 // The rooms' audit log: append-only chains keyed with the server's secret, each with a sealed
-// head, written by every feature that acts for a member, read back per reader, signed on export
-// and verified by `pnpm audit:verify`.
+// head; written by every feature that acts for a member, exported per reader, signed.
 import { randomBytes } from 'node:crypto';
 import {
   AUDIT_EXPORT_FORMAT,
@@ -18,7 +17,7 @@ import type {
   AuditVerification,
 } from '@parley/shared/mediation';
 import type { MemberStore, RoomStore } from '../../store/types';
-import { chainOf, chainOpenedBy } from './chains';
+import { chainOf, chainOpenedBy, isPartyPrivateAction } from './chains';
 import { headMac, keyedEntryHash } from './hash';
 import { deriveAuditKeys } from './keys';
 import type { AuditKeys } from './keys';
@@ -128,7 +127,7 @@ export class AuditLog {
     if ((tip?.seq ?? 0) !== head.count || (tip?.hash ?? AUDIT_GENESIS_HASH) !== head.hash) {
       throw new AuditIntegrityError(`the newest entry of ${where} is not the one its head names`);
     }
-    return head;
+    return { chain, count: head.count, hash: head.hash, keyedFrom: head.keyedFrom };
   }
 
   private sealHead(roomId: string, head: AuditChainHead): StoredAuditHead {
@@ -147,7 +146,11 @@ export class AuditLog {
     }
     const details = parsed.data;
     await this.requireSealed();
-    const chain = chainOf(input.action, await this.actorParty(roomId, input.actorId));
+    // Only a confidential action needs its actor's party (one more read).
+    const actorParty = isPartyPrivateAction(input.action)
+      ? await this.actorParty(roomId, input.actorId)
+      : null;
+    const chain = chainOf(input.action, actorParty);
     const opened = chainOpenedBy(chain, input.action, details);
     const at = this.now();
     return this.store.appendAudit(roomId, chain, (stored, tip) => {

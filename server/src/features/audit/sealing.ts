@@ -1,6 +1,5 @@
-// The seal over the heads: on the first start after the upgrade (or of a new database) the server
-// seals the heads the migration wrote and records that it did, with which key. After that, a head
-// without a valid MAC is an altered one, and the server never seals heads again.
+// The seal over the heads: once per database (the first start after the upgrade) the server MACs
+// the heads the migration wrote and records it; after that an unsealed head is an altered one.
 import { headMac, headMacFits, sealMac, sealMacFits } from './hash';
 import type { AuditKeys } from './keys';
 import type { AuditSeal, AuditStore, StoredAuditHead } from './storeTypes';

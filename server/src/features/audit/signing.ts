@@ -1,6 +1,5 @@
-// Signed documents: a detached compact JWS (RFC 7515, appendix F) with EdDSA over the canonical
-// JSON of the document without its `signature` field. Any JOSE library verifies it once the
-// base64url payload is put back between the two dots.
+// Signed documents: a detached compact JWS (EdDSA) over the canonical JSON of the document
+// without its `signature` field; any JOSE library checks it with the payload put back in.
 import { createPublicKey, sign, verify } from 'node:crypto';
 import {
   auditPublicJwkSchema,

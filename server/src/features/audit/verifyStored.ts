@@ -1,6 +1,5 @@
-// Verifies a room's audit log as stored, with the key: every head sealed, every chain matching
-// its head entry by entry, every chain the room must have present. The export and
-// `pnpm audit:verify` both report what this finds.
+// Verifies a room's stored audit log with the key: every chain matching its sealed head entry by
+// entry, every chain the room must have present; the export and `pnpm audit:verify` report it.
 import { AUDIT_ROOM_CHAIN, requiredPartyChains, verifyAuditChains } from '@parley/shared/mediation';
 import type { AuditEntry, AuditVerification } from '@parley/shared/mediation';
 import { entryHashCheck } from './hash';

@@ -1,6 +1,5 @@
-// What of a room's log one reader sees. The organizer of a party sees the room chain and its own
-// party's chain, the mediator every chain; a party's confidential actions logged in the room
-// chain before party chains existed are shown to other parties as their hash alone.
+// What of a room's log one reader sees: the room chain and the reader's party chain (every chain
+// for the mediator); another party's confidential entries from before party chains, as hashes.
 import { AUDIT_ROOM_CHAIN, auditPartyChain } from '@parley/shared/mediation';
 import type { AuditChainHead, AuditEntry, AuditExportEntry } from '@parley/shared/mediation';
 import type { MemberRecord } from '../../store/types';
