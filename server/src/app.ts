@@ -59,7 +59,7 @@ export interface ParleyServer {
   collab: CollabHandle;
   rooms: RoomRuntime;
   sockets: SocketServer;
-  /** The rooms' hash-chained audit log. */
+  /** The rooms' keyed, hash-chained audit log. */
   audit: AuditLog;
   logger: Logger;
   /** Stops accepting, ends every connection, flushes the rooms, closes the store. */
@@ -92,6 +92,13 @@ export async function createParleyServer(
       },
     });
   await store.migrate();
+  // Seals the audit heads on the first start after an upgrade; a broken seal is logged, and the
+  // server still runs, refusing audited actions until the log is restored.
+  const audit = new AuditLog(store, { secret: config.secret, now });
+  const auditSeal = await audit.prepare();
+  if (auditSeal.state !== 'sealed') {
+    logger.error({ audit: auditSeal.state }, `audit log: ${auditSeal.message}`);
+  }
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -143,7 +150,6 @@ export async function createParleyServer(
   const engine = new EnginePool({ logger });
   const io = createIo(app.server, origins);
   const broadcast = createBroadcaster(io);
-  const audit = new AuditLog(store);
   const states = new GovernanceStates(rooms, store);
   const governance: GovernanceDeps = { store, audit, states, rooms, broadcast, now };
 
@@ -153,6 +159,7 @@ export async function createParleyServer(
       store,
       tokens,
       rooms,
+      audit,
       publicUrl: () => config.publicUrl ?? url,
       now,
     }),

@@ -1,3 +1,4 @@
+// The `pnpm audit:verify` process: the command run with this process's arguments, files and streams.
 import { readFile } from 'node:fs/promises';
 import { runAuditVerify } from './auditVerifyRun';
 

@@ -4,7 +4,7 @@ import type { Migration } from 'kysely/migration';
 import type { AgreementStore, AgreementTables } from '../features/agreement';
 import { agreementMigration } from '../features/agreement';
 import type { AuditStore, AuditTables } from '../features/audit';
-import { createAuditTables } from '../features/audit';
+import { auditKeyedChainMigration, createAuditTables } from '../features/audit';
 import type { CommentStore, CommentTables } from '../features/comments';
 import { commentsMigration } from '../features/comments';
 import type { GovernanceStore, GovernanceTables } from '../features/governance';
@@ -49,6 +49,7 @@ export function migrations(kind: StoreKind): Record<string, Migration> {
       },
     },
     '0004_mediation_agreement': agreementMigration,
-    '0005_agreement_freeze': { up: addAgreementFreeze },
+    '0005_audit_keyed_chains': auditKeyedChainMigration,
+    '0006_agreement_freeze': { up: addAgreementFreeze },
   };
 }

@@ -1,11 +1,27 @@
-// The audit log's format: hash-chained entries, the canonical text each hash covers, the export
-// and the chain check, so anyone holding an export can tell whether it was altered.
+// The audit log's entries, chains, heads and exports as every party sees them, and the exact
+// text each hash, MAC and signature covers. The checks themselves are in audit-verify.ts.
 import { z } from 'zod';
 
-/** The prevHash of a room's first audit entry. */
+/** The prevHash of a chain's first entry, and the hash of a chain with no entry yet. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
-export const AUDIT_EXPORT_FORMAT = 'parley.audit/v1';
+/** Signed exports with heads and chains. */
+export const AUDIT_EXPORT_FORMAT = 'parley.audit/v2' as const;
+/** Unsigned exports of servers before the keyed chain; read back only on request. */
+export const AUDIT_EXPORT_FORMAT_V1 = 'parley.audit/v1' as const;
+
+/** The chain every reader of the log sees: everything not confidential to one party. */
+export const AUDIT_ROOM_CHAIN = 'room';
+
+/** The chain of one party's confidential actions: only that party and the mediator read it. */
+export function auditPartyChain(partyId: string): string {
+  return `party:${partyId}`;
+}
+
+/** The party whose chain this is, or null for the room chain. */
+export function partyOfAuditChain(chain: string): string | null {
+  return chain.startsWith('party:') ? chain.slice('party:'.length) : null;
+}
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -24,8 +40,14 @@ export const auditDetailsSchema = z.record(z.string(), jsonValueSchema);
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
 
+export const auditChainSchema = z
+  .string()
+  .regex(/^(room|party:.+)$/, 'expected "room" or "party:<party id>"');
+
 /** One entry of a room's append-only, hash-chained audit log. */
 export const auditEntrySchema = z.object({
+  /** Which of the room's chains the entry belongs to; `seq` counts within that chain. */
+  chain: auditChainSchema,
   seq: z.number().int().positive(),
   roomId: z.string().min(1),
   at: z.number().int().nonnegative(),
@@ -38,54 +60,131 @@ export const auditEntrySchema = z.object({
   hash: hashSchema,
 });
 
+/**
+ * An entry a reader may not see the content of (a confidential action of another party logged
+ * before party chains existed): its place and hash stay, so the chain still links.
+ */
+export const redactedAuditEntrySchema = z.object({
+  chain: auditChainSchema,
+  seq: z.number().int().positive(),
+  roomId: z.string().min(1),
+  redacted: z.literal(true),
+  prevHash: hashSchema,
+  hash: hashSchema,
+});
+
+export const auditExportEntrySchema = z.union([redactedAuditEntrySchema, auditEntrySchema]);
+
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type RedactedAuditEntry = z.infer<typeof redactedAuditEntrySchema>;
+export type AuditExportEntry = z.infer<typeof auditExportEntrySchema>;
 export type AuditDetails = z.infer<typeof auditDetailsSchema>;
 /** An entry before it is hashed. */
 export type UnhashedAuditEntry = Omit<AuditEntry, 'hash'>;
 
-/** Outcome of checking a chain: where it first breaks, if it does. */
+export function isRedactedAuditEntry(entry: AuditExportEntry): entry is RedactedAuditEntry {
+  return 'redacted' in entry && entry.redacted === true;
+}
+
+/**
+ * Where a chain stands: how many entries it holds and the hash of the newest (the genesis hash
+ * when it has none). Whoever keeps a head can later tell whether a log still extends it.
+ */
+export const auditHeadSchema = z.object({
+  chain: auditChainSchema,
+  count: z.number().int().nonnegative(),
+  hash: hashSchema,
+});
+
+export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+/** A head with the first entry hashed with the server's key; earlier ones are plain SHA-256. */
+export const auditChainHeadSchema = auditHeadSchema.extend({
+  keyedFrom: z.number().int().positive(),
+});
+
+export type AuditChainHead = z.infer<typeof auditChainHeadSchema>;
+
+/** Outcome of checking a room's chains: where they first break, if they do. */
 export type AuditVerification =
-  | { ok: true; count: number; lastHash: string }
-  | { ok: false; count: number; firstBadSeq: number; reason: string };
+  | { ok: true; count: number; heads: AuditHead[] }
+  | {
+      ok: false;
+      count: number;
+      /** The chain that breaks; null when the problem is not one chain's (the seal). */
+      chain: string | null;
+      /** The first entry that does not fit; null when the chain as a whole is wrong. */
+      firstBadSeq: number | null;
+      reason: string;
+    };
 
 export const auditVerificationSchema = z.union([
-  z.object({ ok: z.literal(true), count: z.number(), lastHash: z.string() }),
+  z.object({ ok: z.literal(true), count: z.number(), heads: z.array(auditHeadSchema) }),
   z.object({
     ok: z.literal(false),
     count: z.number(),
-    firstBadSeq: z.number(),
+    chain: z.string().nullable(),
+    firstBadSeq: z.number().nullable(),
     reason: z.string(),
   }),
 ]);
+
+/** Whose view an export is: the chains and entries it holds depend on it. */
+export const auditReaderSchema = z.object({
+  role: z.string(),
+  partyId: z.string().nullable(),
+});
+
+export type AuditReader = z.infer<typeof auditReaderSchema>;
 
 /** What `GET /api/rooms/:roomId/audit` answers and what the verify command reads back. */
 export const auditExportSchema = z.object({
   format: z.literal(AUDIT_EXPORT_FORMAT),
   roomId: z.string().min(1),
   exportedAt: z.number(),
-  entries: z.array(auditEntrySchema),
+  reader: auditReaderSchema,
+  /** The head of every chain in this view. */
+  heads: z.array(auditChainHeadSchema),
+  /** Every entry of those chains: the room chain first, then the party chains, each by seq. */
+  entries: z.array(auditExportEntrySchema),
+  /** The server's own check of these chains against the database when it exported them. */
   verification: auditVerificationSchema,
+  /** Detached JWS (EdDSA) over the canonical JSON of everything else in the export. */
+  signature: z.string(),
 });
 
 export type AuditExport = z.infer<typeof auditExportSchema>;
 
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-function canonicalJson(value: unknown): string {
+/** An export of a server before the keyed chain: one chain, no head, no signature. */
+export const legacyAuditExportSchema = z.object({
+  format: z.literal(AUDIT_EXPORT_FORMAT_V1),
+  roomId: z.string().min(1),
+  entries: z.array(auditEntrySchema.omit({ chain: true })),
+});
+
+/**
+ * JSON with object keys sorted (by UTF-16 code units) at every level and no whitespace: the
+ * same value always gives the same text. For JSON data this is RFC 8785 canonical JSON.
+ */
+export function canonicalAuditJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError(`not representable in JSON: ${String(value)}`);
     return text;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(canonicalAuditJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalAuditJson(v)}`).join(',')}}`;
 }
 
-/** The exact text an entry's hash covers: every field but the hash itself, the prevHash included. */
-export function canonicalAuditEntry(entry: UnhashedAuditEntry): string {
-  return canonicalJson({
+/**
+ * The text an unkeyed (SHA-256) entry's hash covers: every field but the hash, the prevHash
+ * included. Only the room chain's entries from before the keyed chain are hashed this way.
+ */
+export function canonicalAuditEntryV1(entry: Omit<UnhashedAuditEntry, 'chain'>): string {
+  return canonicalAuditJson({
     v: 1,
     seq: entry.seq,
     roomId: entry.roomId,
@@ -98,38 +197,36 @@ export function canonicalAuditEntry(entry: UnhashedAuditEntry): string {
   });
 }
 
-/**
- * Checks one room's chain, oldest first: consecutive seqs from 1, each prevHash equal to the
- * previous hash, each hash equal to `hash(canonicalAuditEntry(entry))`. Reports the first entry
- * where any of this fails. The hash function is passed in so this stays free of platform APIs.
- */
-export function verifyAuditChain(
-  entries: readonly AuditEntry[],
-  hash: (text: string) => string,
-): AuditVerification {
-  let prevHash = AUDIT_GENESIS_HASH;
-  let expectedSeq = 1;
-  for (const entry of entries) {
-    const fail = (reason: string): AuditVerification => ({
-      ok: false,
-      count: entries.length,
-      firstBadSeq: entry.seq,
-      reason,
-    });
-    if (entry.seq !== expectedSeq) {
-      return fail(
-        `expected entry ${expectedSeq} here but found ${entry.seq} (missing or reordered)`,
-      );
-    }
-    if (entry.prevHash !== prevHash) {
-      return fail(`its prevHash does not match the hash of entry ${entry.seq - 1}`);
-    }
-    const { hash: stored, ...rest } = entry;
-    if (hash(canonicalAuditEntry(rest)) !== stored) {
-      return fail('its content does not match its hash (the entry was altered)');
-    }
-    prevHash = stored;
-    expectedSeq += 1;
-  }
-  return { ok: true, count: entries.length, lastHash: prevHash };
+/** The text a keyed entry's HMAC covers: as version 1, plus the chain it belongs to. */
+export function canonicalAuditEntryV2(entry: UnhashedAuditEntry): string {
+  return canonicalAuditJson({
+    v: 2,
+    chain: entry.chain,
+    seq: entry.seq,
+    roomId: entry.roomId,
+    at: entry.at,
+    actorId: entry.actorId,
+    action: entry.action,
+    target: entry.target,
+    details: entry.details,
+    prevHash: entry.prevHash,
+  });
+}
+
+/** The text a stored head's MAC covers, so that a head cannot be moved back or rewritten. */
+export function canonicalAuditHead(roomId: string, head: AuditChainHead): string {
+  return canonicalAuditJson({
+    purpose: 'parley.audit/head',
+    roomId,
+    chain: head.chain,
+    count: head.count,
+    hash: head.hash,
+    keyedFrom: head.keyedFrom,
+  });
+}
+
+/** The exact text a signed document's `signature` covers: the document without it. */
+export function signedDocumentPayload(document: Record<string, unknown>): string {
+  const { signature: _signature, ...rest } = document;
+  return canonicalAuditJson(rest);
 }

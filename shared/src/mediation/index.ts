@@ -3,17 +3,55 @@
 export {
   AUDIT_GENESIS_HASH,
   AUDIT_EXPORT_FORMAT,
+  AUDIT_EXPORT_FORMAT_V1,
+  AUDIT_ROOM_CHAIN,
+  auditPartyChain,
+  partyOfAuditChain,
   auditDetailsSchema,
+  auditChainSchema,
   auditEntrySchema,
-  canonicalAuditEntry,
-  verifyAuditChain,
+  redactedAuditEntrySchema,
+  auditExportEntrySchema,
+  isRedactedAuditEntry,
+  auditHeadSchema,
+  auditChainHeadSchema,
+  auditVerificationSchema,
+  auditReaderSchema,
+  auditExportSchema,
+  legacyAuditExportSchema,
+  canonicalAuditJson,
+  canonicalAuditEntryV1,
+  canonicalAuditEntryV2,
+  canonicalAuditHead,
+  signedDocumentPayload,
 } from './governance-audit';
 export type {
   AuditEntry,
+  RedactedAuditEntry,
+  AuditExportEntry,
+  AuditDetails,
   UnhashedAuditEntry,
+  AuditHead,
+  AuditChainHead,
   AuditVerification,
+  AuditReader,
   AuditExport,
 } from './governance-audit';
+export {
+  AUDIT_JOIN_ACTIONS,
+  requiredPartyChains,
+  verifyAuditChain,
+  verifyAuditChains,
+  extendsAuditHead,
+} from './audit-verify';
+export type { AuditHashCheck, AuditChainsInput } from './audit-verify';
+export {
+  AUDIT_PUBLIC_KEY_PATH,
+  auditPublicJwkSchema,
+  auditKeySetSchema,
+  auditSignatureHeaderSchema,
+} from './audit-signature';
+export type { AuditPublicJwk, AuditKeySet, AuditSignatureHeader } from './audit-signature';
 export {
   mediationModeSchema,
   draftVoteSchema,

@@ -3,6 +3,7 @@
 // agreement is every current party validly signing every clause of a sheet without errors.
 import { z } from 'zod';
 import { MAX_ID_LENGTH } from '../protocol/limits';
+import { auditHeadSchema } from './governance-audit';
 
 export const signOffRequestSchema = z.object({ clauseId: z.string().min(1).max(MAX_ID_LENGTH) });
 
@@ -34,6 +35,11 @@ export const signOffSchema = z.object({
   /** `assumptionsHash` of the sheet (periods, rate, scenarios); null on old records. */
   assumptionsHash: z.string().nullable().default(null),
   signedAt: z.number(),
+  /**
+   * The receipt: the room's audit chain head right after this signature was recorded. A party
+   * keeps it to show later that the record was not cut short or rewritten (null on old records).
+   */
+  auditHead: auditHeadSchema.nullable().default(null),
   voidedAt: z.number().nullable(),
   voidReason: voidReasonSchema.nullable(),
 });

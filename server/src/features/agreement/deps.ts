@@ -10,7 +10,7 @@ import type { AgreementStore } from './storeTypes';
 export interface AgreementDeps {
   store: AgreementStore;
   rooms: Pick<RoomRuntime, 'getDoc' | 'hold' | 'applyServerChange'>;
-  audit: Pick<AuditLog, 'append'>;
+  audit: Pick<AuditLog, 'append' | 'head' | 'signDocument'>;
   broadcast: RoomBroadcaster;
   /** The engine threads: hashes, impacts and values are computed there, off the event loop. */
   engine: Pick<EnginePool, 'run'>;

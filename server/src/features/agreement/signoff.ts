@@ -1,12 +1,13 @@
 // Sign-offs: a party's organizer or negotiator signs a clause; the signature binds the clause's
 // content hash and the value hash, and any change to either voids it.
 import { agreementStatus, signOffBreach } from '@parley/shared/mediation';
-import type { SignOff, SignOffState, VoidReason } from '@parley/shared/mediation';
+import type { AuditHead, SignOff, SignOffState, VoidReason } from '@parley/shared/mediation';
 import { can } from '@parley/shared/permissions';
 import type { MemberClaims } from '@parley/shared/protocol';
 import { readRoomParties } from '@parley/shared/room';
 import { ServiceError } from '../../errors';
 import { newId } from '../../ids';
+import { auditHeadOf } from '../audit';
 import { everyone, partyAudience } from '../../realtime';
 import type { RoomContext } from '../../rooms';
 import type { AgreementDeps } from './deps';
@@ -28,7 +29,10 @@ export interface AgreementSignature {
   signedAt: number;
 }
 
-/** `GET /api/rooms/:roomId/agreement` when every party signed every clause. */
+/**
+ * `GET /api/rooms/:roomId/agreement` when every party signed every clause: the sheet, the
+ * signatures, the audit head at the moment of export, and the server's signature over it all.
+ */
 export interface AgreementExport {
   format: 'parley.agreement/v1';
   agreed: true;
@@ -36,6 +40,9 @@ export interface AgreementExport {
   valueHash: string;
   termsheet: unknown;
   signatures: AgreementSignature[];
+  auditHead: AuditHead;
+  /** Detached JWS (EdDSA) over the rest; the key is at GET /api/audit/public-key. */
+  signature: string;
 }
 
 function clauseTitle(termsheet: unknown, clauseId: string): string {
@@ -190,7 +197,7 @@ export async function signOff(
         at,
       );
     }
-    const signed: SignOff = {
+    const draft: SignOff = {
       id: newId('s'),
       roomId: member.roomId,
       clauseId,
@@ -202,11 +209,11 @@ export async function signOff(
       headerHash: state.hashes.header,
       assumptionsHash: state.hashes.assumptions,
       signedAt: at,
+      auditHead: null,
       voidedAt: null,
       voidReason: null,
     };
-    await saveSignOff(deps, slot, signed);
-    await deps.audit.append(member.roomId, {
+    const entry = await deps.audit.append(member.roomId, {
       actorId: member.memberId,
       action: 'signoff.signed',
       target: clauseId,
@@ -218,6 +225,9 @@ export async function signOff(
         assumptionsHash: state.hashes.assumptions,
       },
     });
+    // The signature's receipt is the audit head its own entry made.
+    const signed: SignOff = { ...draft, auditHead: auditHeadOf(entry) };
+    await saveSignOff(deps, slot, signed);
     const after = stateOf([...signOffs, signed], state);
     announce(deps, member.roomId, after);
     if (after.agreement.agreed) await deps.agreed(member.roomId, at);
@@ -340,12 +350,13 @@ export async function agreementExport(
     valueHash: s.valueHash,
     signedAt: s.signedAt,
   }));
-  return {
-    format: 'parley.agreement/v1',
-    agreed: true,
+  return deps.audit.signDocument({
+    format: 'parley.agreement/v1' as const,
+    agreed: true as const,
     agreedAt: Math.max(...signatures.map((s) => s.signedAt)),
     valueHash: state.hashes.value,
     termsheet: state.termsheet,
     signatures,
-  };
+    auditHead: await deps.audit.head(member.roomId),
+  });
 }

@@ -101,6 +101,7 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup(): P
         valueHash: 'sha256:b',
         headerHash: null,
         assumptionsHash: null,
+        auditHead: null,
         signedAt: 7,
         voidedAt: null,
         voidReason: null,

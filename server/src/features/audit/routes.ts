@@ -1,5 +1,7 @@
-// The audit log export over REST, for the organizer and the mediator.
+// The audit log over REST: a reader's signed export, for the organizer and the mediator, and the
+// public key its signature verifies with, for anyone.
 import type { FastifyInstance } from 'fastify';
+import { AUDIT_PUBLIC_KEY_PATH } from '@parley/shared/mediation';
 import type { Authenticator } from '../../auth/authenticate';
 import { ServiceError } from '../../errors';
 import { roomCaller } from '../../http';
@@ -19,6 +21,16 @@ export function registerAuditRoutes(
         `A ${caller.role} may not export the audit log; the organizer and the mediator may.`,
       );
     }
-    return audit.export(caller.roomId);
+    return audit.exportFor({
+      roomId: caller.roomId,
+      role: caller.role,
+      partyId: caller.partyId,
+    });
+  });
+
+  app.get(AUDIT_PUBLIC_KEY_PATH, async (_request, reply) => {
+    // The key only changes with SECRET; a party may fetch and keep it at any time.
+    reply.header('cache-control', 'public, max-age=300');
+    return audit.publicKeys();
   });
 }

@@ -81,7 +81,7 @@ export async function createGovernanceTables(db: Kysely<unknown>, kind: StoreKin
     .execute();
 }
 
-/** Migration 0005: the moment the sheet was agreed, which freezes it until it is reopened. */
+/** Migration 0006: the moment the sheet was agreed, which freezes it until it is reopened. */
 export async function addAgreementFreeze(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('mediation_state').addColumn('agreed_at', 'bigint').execute();
 }

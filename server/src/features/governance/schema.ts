@@ -8,7 +8,7 @@ export interface MediationStateTable {
   agenda: string;
   current_item: string | null;
   updated_at: Int8;
-  /** Added by migration 0005: set while the sheet is agreed and frozen. */
+  /** Added by migration 0006: set while the sheet is agreed and frozen. */
   agreed_at: NullableInt8;
 }
 

@@ -94,6 +94,10 @@ export async function createRoom(
     initialUpdate,
     organizer,
   );
+  await ctx.audit.recordRoomCreated(roomId, {
+    memberId: organizer.id,
+    partyId: organizer.partyId,
+  });
   const organizerToken = await ctx.tokens.sign({
     sub: organizer.id,
     room: roomId,
