@@ -11,6 +11,7 @@ import type {
   DocLoad,
   DocStore,
   MemberRecord,
+  MemberSeatStore,
   MemberStore,
   RoomRecord,
   RoomStore,
@@ -51,7 +52,9 @@ function checkBytes(what: string, data: unknown): asserts data is Uint8Array {
  * (values are drawn before commit), and a compaction could then fold in N while N-1 was still in
  * flight, losing N-1 behind the snapshot.
  */
-export function createCoreStore(db: Kysely<CoreTables>): RoomStore & DocStore & MemberStore {
+export function createCoreStore(
+  db: Kysely<CoreTables>,
+): RoomStore & DocStore & Omit<MemberStore, keyof MemberSeatStore> {
   async function getRoom(roomId: string): Promise<RoomRecord | undefined> {
     const row = await db
       .selectFrom('rooms')
@@ -62,7 +65,12 @@ export function createCoreStore(db: Kysely<CoreTables>): RoomStore & DocStore & 
   }
 
   return {
-    async createRoom(room: RoomRecord, initialUpdate: Uint8Array, organizer: MemberRecord) {
+    async createRoom(
+      room: RoomRecord,
+      initialUpdate: Uint8Array,
+      organizer: MemberRecord,
+      creatorSession?: string,
+    ) {
       checkBytes('initialUpdate', initialUpdate);
       if (organizer.roomId !== room.id) {
         throw new StoreError(
@@ -85,7 +93,14 @@ export function createCoreStore(db: Kysely<CoreTables>): RoomStore & DocStore & 
             created_at: room.createdAt,
           })
           .execute();
-        await trx.insertInto('members').values(memberRow(organizer)).execute();
+        const seat =
+          creatorSession === undefined
+            ? {}
+            : { creator: 1, joined_at: organizer.createdAt, session_id: creatorSession };
+        await trx
+          .insertInto('members')
+          .values({ ...memberRow(organizer), ...seat })
+          .execute();
       });
     },
 

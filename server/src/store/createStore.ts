@@ -11,6 +11,7 @@ import { createGovernanceStore } from '../features/governance';
 import type { GovernanceTables } from '../features/governance';
 import type { CoreTables } from './coreSchema';
 import { createCoreStore } from './coreStore';
+import { createMemberSeatStore } from './memberSeats';
 import { migrateToLatest } from './migrations';
 import { openPostgres } from './postgresDatabase';
 import { openSqlite } from './sqliteDatabase';
@@ -42,6 +43,7 @@ function storeOver(db: Kysely<Database>, kind: StoreKind): Store {
   let closing: Promise<void> | undefined;
   return {
     ...createCoreStore(slice<CoreTables>(db)),
+    ...createMemberSeatStore(slice<CoreTables>(db)),
     ...createCommentStore(slice<CommentTables>(db)),
     ...createGovernanceStore(slice<GovernanceTables>(db)),
     ...createAuditStore(slice<AuditTables>(db)),
