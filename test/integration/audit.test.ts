@@ -66,6 +66,26 @@ async function verifyCommand(
   }
 }
 
+/** How a room with every role comes about: each party seated, each appointment consented to. */
+const seatingActions = [
+  // An organizer for each of the three other parties, invited by the creator, joins.
+  ...Array.from({ length: 3 }, () => ['invite.created', 'invite.joined']).flat(),
+  // The insurer's negotiator and viewer.
+  ...Array.from({ length: 2 }, () => ['invite.created', 'invite.joined']).flat(),
+  // The mediator and the observer: proposed (the proposer's party consents), joined, and
+  // accepted by the three other parties.
+  ...Array.from({ length: 2 }, () => [
+    'invite.created',
+    'consent.given',
+    'invite.joined',
+    'consent.given',
+    'consent.given',
+    'consent.given',
+  ]).flat(),
+];
+/** Entries of the seating; the governance run's entries follow. */
+const SEATING = seatingActions.length;
+
 /** Invites, locks, agenda, mode, a draft with a vote, a dispute: each leaves one entry. */
 async function mediatedRoom(server: StartedServer) {
   const room = await roomWithEveryRole(server.url, 'insurer');
@@ -91,13 +111,13 @@ async function mediatedRoom(server: StartedServer) {
   })) as Dispute;
   await ok(mediator, 'disputes:resolve', { disputeId: dispute.id, resolution: 'Agreed on 4.' });
   await ok(mediator, 'mediation:unlock', { clauseId: 'c-term' });
-  const late = await invite(server.url, room.roomId, room.tokens.organizer, {
+  const late = await invite(server.url, room.roomId, room.organizers.csp!, {
     name: 'Late viewer',
     role: 'viewer',
     party: 'csp',
   });
   await request(server.url, 'DELETE', `/api/rooms/${room.roomId}/invites/${late.id}`, {
-    token: room.tokens.organizer,
+    token: room.organizers.csp!,
   });
   return room;
 }
@@ -117,10 +137,7 @@ describe('the audit log', () => {
     const exported = await exportOf(server, room.roomId, room.tokens.mediator);
     expect(exported.format).toBe('parley.audit/v1');
     expect(exported.entries.map((e) => e.action)).toEqual([
-      'invite.created',
-      'invite.created',
-      'invite.created',
-      'invite.created',
+      ...seatingActions,
       'clause.locked',
       'agenda.set',
       'mode.changed',
@@ -130,11 +147,12 @@ describe('the audit log', () => {
       'dispute.resolved',
       'clause.unlocked',
       'invite.created',
+      'invite.joined',
       'invite.revoked',
     ]);
     expect(exported.verification).toEqual({
       ok: true,
-      count: 14,
+      count: SEATING + 11,
       lastHash: exported.entries.at(-1)!.hash,
     });
     exported.entries.forEach((entry, i) => {
@@ -147,8 +165,10 @@ describe('the audit log', () => {
       target: '1',
       details: { partyId: 'insurer', vote: 'no' },
     });
-    // Invite entries never carry the token.
+    // Invite entries never carry the token, nor the name of a party's member: every party's
+    // organizers read this log.
     expect(JSON.stringify(exported)).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(JSON.stringify(exported)).not.toContain('Late viewer');
   });
 
   it('keeps one chain when many appends race', async () => {
@@ -181,51 +201,56 @@ describe('the audit log', () => {
 
     const before = await verifyCommand([], { DATA_DIR: dataDir });
     expect(before.code).toBe(0);
-    expect(before.stdout).toContain(`room ${room.roomId}: 14 entries, chain intact`);
+    const total = SEATING + 11;
+    const vote = SEATING + 5;
+    expect(before.stdout).toContain(`room ${room.roomId}: ${total} entries, chain intact`);
     expect((await verifyCommand(['--file', exportFile], {})).code).toBe(0);
 
-    // Someone with database access rewrites the vote of entry 9.
+    // Someone with database access rewrites the vote.
+    expect(intact.entries[vote - 1]!.action).toBe('draft.voted');
     await sqlite(
       join(dataDir, 'parley.db'),
-      'UPDATE audit_log SET details = ? WHERE room_id = ? AND seq = 9',
-      [JSON.stringify({ partyId: 'insurer', vote: 'yes' }), room.roomId],
+      'UPDATE audit_log SET details = ? WHERE room_id = ? AND seq = ?',
+      [JSON.stringify({ partyId: 'insurer', vote: 'yes' }), room.roomId, vote],
     );
 
     const after = await exportOf(server, room.roomId, room.tokens.organizer);
-    expect(after.verification).toMatchObject({ ok: false, firstBadSeq: 9 });
+    expect(after.verification).toMatchObject({ ok: false, firstBadSeq: vote });
     const command = await verifyCommand(['--room', room.roomId], { DATA_DIR: dataDir });
     expect(command.code).toBe(1);
-    expect(command.stdout).toMatch(new RegExp(`room ${room.roomId}: TAMPERED at entry 9 of 14`));
+    expect(command.stdout).toMatch(
+      new RegExp(`room ${room.roomId}: TAMPERED at entry ${vote} of ${total}`),
+    );
 
     // The same edit in an exported file, and a forged hash that hides it breaks the next link.
     const tampered = structuredClone(intact);
-    tampered.entries[8]!.details = { partyId: 'insurer', vote: 'yes' };
+    tampered.entries[vote - 1]!.details = { partyId: 'insurer', vote: 'yes' };
     writeFileSync(exportFile, JSON.stringify(tampered));
     const fromFile = await verifyCommand(['--file', exportFile, '--json'], {});
     expect(fromFile.code).toBe(1);
     expect(JSON.parse(fromFile.stdout)).toMatchObject({
       ok: false,
-      rooms: [{ roomId: room.roomId, verification: { ok: false, firstBadSeq: 9 } }],
+      rooms: [{ roomId: room.roomId, verification: { ok: false, firstBadSeq: vote } }],
     });
     const { createHash } = await import('node:crypto');
     const { canonicalAuditEntry } = await import('@parley/shared/mediation');
-    const { hash: _old, ...rest } = tampered.entries[8]!;
-    tampered.entries[8]!.hash = createHash('sha256')
+    const { hash: _old, ...rest } = tampered.entries[vote - 1]!;
+    tampered.entries[vote - 1]!.hash = createHash('sha256')
       .update(canonicalAuditEntry(rest))
       .digest('hex');
     writeFileSync(exportFile, JSON.stringify(tampered));
     const forged = await verifyCommand(['--file', exportFile], {});
     expect(forged.code).toBe(1);
-    expect(forged.stdout).toContain('TAMPERED at entry 10');
+    expect(forged.stdout).toContain(`TAMPERED at entry ${vote + 1}`);
 
     // A deleted row is a gap in the chain.
     await sqlite(
       join(dataDir, 'parley.db'),
-      'DELETE FROM audit_log WHERE room_id = ? AND seq = 4',
-      [room.roomId],
+      'DELETE FROM audit_log WHERE room_id = ? AND seq = ?',
+      [room.roomId, SEATING],
     );
     const gap = await verifyCommand(['--room', room.roomId], { DATA_DIR: dataDir });
-    expect(gap.stdout).toContain('TAMPERED at entry 5');
+    expect(gap.stdout).toContain(`TAMPERED at entry ${SEATING + 1}`);
   });
 
   it('answers bad input with exit status 2', async () => {
@@ -274,16 +299,18 @@ describe('the audit log on PostgreSQL', () => {
     const room = await mediatedRoom(server);
     expect((await verifyCommand([], { DATABASE_URL: databaseUrl })).code).toBe(0);
 
-    await query(databaseUrl, `UPDATE audit_log SET actor_id = $1 WHERE room_id = $2 AND seq = 6`, [
+    const changed = SEATING + 2;
+    await query(databaseUrl, `UPDATE audit_log SET actor_id = $1 WHERE room_id = $2 AND seq = $3`, [
       'm-someone-else',
       room.roomId,
+      changed,
     ]);
     const command = await verifyCommand(['--room', room.roomId], { DATABASE_URL: databaseUrl });
     expect(command.code).toBe(1);
-    expect(command.stdout).toContain('TAMPERED at entry 6 of 14');
+    expect(command.stdout).toContain(`TAMPERED at entry ${changed} of ${SEATING + 11}`);
     await vi.waitFor(async () => {
       const after = await exportOf(server, room.roomId, room.tokens.mediator);
-      expect(after.verification).toMatchObject({ ok: false, firstBadSeq: 6 });
+      expect(after.verification).toMatchObject({ ok: false, firstBadSeq: changed });
     });
   });
 });

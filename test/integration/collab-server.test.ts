@@ -95,10 +95,11 @@ async function negotiators(server: StartedServer, count: number) {
   const room = await createRoom(server.baseUrl);
   const tokens: string[] = [];
   for (let i = 0; i < count; i++) {
+    // The organizer's own party (the insurer leads the template): its organizer seats them all.
     const created = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: `Negotiator ${i}`,
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     tokens.push(created.token);
   }
@@ -167,10 +168,11 @@ describe('/collab on the real server', () => {
   it('refuses bad credentials at the upgrade and disconnects a revoked invite at once', async () => {
     const server = await started();
     const room = await createRoom(server.baseUrl);
+    // A colleague of the organizer's own party: only a party's organizers revoke its members.
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     const a = client(server.collabUrl, room.roomId, room.organizerToken);
     const g = client(server.collabUrl, room.roomId, guest.token);

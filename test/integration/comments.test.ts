@@ -441,11 +441,7 @@ describe('comment visibility over Socket.IO and REST', () => {
   it('offers for @mention only the people the caller may address', async () => {
     const candidates = async (person: Person) =>
       (
-        await ok<{ members: { memberId: string; name: string }[] }>(
-          person,
-          'comments:members',
-          {},
-        )
+        await ok<{ members: { memberId: string; name: string }[] }>(person, 'comments:members', {})
       ).members
         .map((m) => m.memberId)
         .sort();

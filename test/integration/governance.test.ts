@@ -38,7 +38,7 @@ const until = (fn: () => void | Promise<void>) => vi.waitFor(fn, { timeout: 10_0
 beforeAll(async () => {
   server = await startServer();
   room = await roomWithEveryRole(server.url, 'insurer');
-  otherParty = await invite(server.url, room.roomId, room.tokens.organizer, {
+  otherParty = await invite(server.url, room.roomId, room.organizers.csp!, {
     name: 'Carla CSP',
     role: 'negotiator',
     party: 'csp',
@@ -417,7 +417,7 @@ describe('caucus', () => {
 describe('asking for a break', () => {
   it('tells the mediator and the asking party at once, and no other party the reason', async () => {
     const fresh = await roomWithEveryRole(server.url, 'insurer');
-    const csp = await invite(server.url, fresh.roomId, fresh.tokens.organizer, {
+    const csp = await invite(server.url, fresh.roomId, fresh.organizers.csp!, {
       name: 'Carla CSP',
       role: 'negotiator',
       party: 'csp',
