@@ -445,17 +445,34 @@ describe('comment visibility over Socket.IO and REST', () => {
       ).members
         .map((m) => m.memberId)
         .sort();
-    const idsOf = (...persons: Person[]) => persons.map((p) => ids[p]).sort();
-    // A party member: their own party and the mediator, never another party's roster.
-    expect(await candidates('viewerA')).toEqual(
-      idsOf('organizerA', 'negotiatorA', 'viewerA', 'mediator'),
+    /** Everyone who wrote in a thread this person can read. */
+    const spokeTo = async (person: Person) => {
+      const { threads } = await ok<ThreadListResult>(person, 'comments:list', {});
+      return threads.flatMap((t) => [
+        t.createdBy.memberId,
+        ...t.comments.map((c) => c.author.memberId),
+      ]);
+    };
+    const idsOf = (...persons: Person[]) => persons.map((p) => ids[p]);
+    const partyA = idsOf('organizerA', 'negotiatorA', 'viewerA');
+    // A party member: their own party, the mediator, and whoever of another party spoke to them;
+    // never the rest of another party's roster (the seats nobody has heard from).
+    const forA = await candidates('viewerA');
+    expect(forA).toEqual(
+      [
+        ...new Set([
+          ...partyA,
+          ids.mediator,
+          ...(await spokeTo('viewerA')).filter((id) => id === ids.negotiatorB),
+        ]),
+      ].sort(),
     );
-    const b = await candidates('negotiatorB');
-    expect(b).toContain(ids.negotiatorB);
-    expect(b).toContain(ids.mediator);
-    for (const person of ['organizerA', 'negotiatorA', 'viewerA', 'observer'] as const) {
-      expect(b).not.toContain(ids[person]);
-    }
+    const forB = await candidates('negotiatorB');
+    const heardByB = await spokeTo('negotiatorB');
+    expect(forB).toContain(ids.negotiatorB);
+    expect(forB).toContain(ids.mediator);
+    expect(forB).not.toContain(ids.observer);
+    for (const id of partyA) expect(forB.includes(id)).toBe(heardByB.includes(id));
     // The observer addresses no one; the mediator every party.
     expect(await candidates('observer')).toEqual([]);
     expect(await candidates('mediator')).toEqual(
