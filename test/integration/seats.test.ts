@@ -352,6 +352,20 @@ describe('single-use invitation links', () => {
     // The first session carries on.
     const me = await request(server.url, 'GET', `/api/rooms/${roomId}/me`, { token: first.token });
     expect(me.status).toBe(200);
+    // Trying again and again is refused every time, and logged once a minute, not once a try.
+    const third = await request<ErrorBody>(server.url, 'POST', `/api/rooms/${roomId}/join`, {
+      token: created.token,
+    });
+    expect(third.status).toBe(409);
+    const audit = await request<{ entries: { action: string; target: string | null }[] }>(
+      server.url,
+      'GET',
+      `/api/rooms/${roomId}/audit`,
+      { token: cspOrganizer.token },
+    );
+    expect(
+      audit.body.entries.filter((e) => e.action === 'invite.reused' && e.target === created.id),
+    ).toHaveLength(1);
   });
 
   it('lets exactly one of many joins at once win', async () => {

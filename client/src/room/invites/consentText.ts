@@ -22,7 +22,12 @@ export function appointmentStateText(state: Appointment['state']): string {
 }
 
 function time(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(at).toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** Where a seat stands, in words: its link used or not, and for an appointment the consent. */
@@ -30,7 +35,7 @@ export function seatStatusText(member: MemberInfo): string {
   if (member.revokedAt !== null) return 'Revoked';
   const seat =
     member.joinedAt === null || member.joinedAt === undefined
-      ? 'Link not used yet'
+      ? 'Not joined yet'
       : `Joined ${time(member.joinedAt)}`;
   return member.consent ? `${seat} · ${appointmentStateText(member.consent)}` : seat;
 }

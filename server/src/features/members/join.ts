@@ -8,6 +8,9 @@ import type { MembersDeps } from './deps';
 import { announceMemberChanged, announceReuse } from './live';
 import { loadSeating } from './seating';
 
+/** How often a used link's refused uses are logged and announced, at most. */
+export const REUSE_REPORT_INTERVAL_MS = 60_000;
+
 export async function joinRoom(
   ctx: MembersDeps,
   roomId: string,
@@ -47,14 +50,18 @@ export async function joinRoom(
       throw new ServiceError(403, 'revoked', 'This invitation has been revoked.');
     }
     await ctx.store.noteSeatReuse(roomId, member.id, at);
-    await ctx.audit.append(roomId, {
-      actorId: null,
-      action: 'invite.reused',
-      target: member.id,
-      details: { role: member.role, partyId: member.partyId },
-    });
     const seating = await loadSeating(ctx, roomId);
-    announceReuse(ctx, seating, seating.member(member.id) ?? member, at);
+    // Someone hammering a used link is logged and announced once a minute, not once a try.
+    const previous = now?.seat.reuseRefusedAt ?? null;
+    if (previous === null || at - previous >= REUSE_REPORT_INTERVAL_MS) {
+      await ctx.audit.append(roomId, {
+        actorId: null,
+        action: 'invite.reused',
+        target: member.id,
+        details: { role: member.role, partyId: member.partyId },
+      });
+      announceReuse(ctx, seating, seating.member(member.id) ?? member, at);
+    }
     throw new ServiceError(
       409,
       'invite-used',
