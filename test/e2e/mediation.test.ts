@@ -86,22 +86,26 @@ describe('a mediated session between the CSP and its partner', () => {
     organizerToken = room.organizerToken;
     // Links nobody opened yet; the CSP's organizer is seated over the API and consents to the
     // mediator the insurer's organizer proposes.
-    const link = async (name: string, role: 'mediator' | 'negotiator', party?: string) => {
-      const created = await createInvitation(server.url, roomId, organizerToken, {
+    const organizers = await seatParties(server.url, roomId, organizerToken);
+    const link = async (
+      by: string,
+      name: string,
+      role: 'mediator' | 'negotiator',
+      party?: string,
+    ) => {
+      const created = await createInvitation(server.url, roomId, by, {
         name,
         role,
         ...(party ? { party } : {}),
       });
       return { id: created.id, url: `${server.url}/rooms/${roomId}#token=${created.token}` };
     };
-    const cspLink = await link('Ada Kestrel', 'negotiator', 'csp');
-    const organizers = await seatParties(server.url, roomId, organizerToken);
-    const mediatorLink = await link('Mina Ortega', 'mediator');
+    const mediatorLink = await link(organizerToken, 'Mina Ortega', 'mediator');
     await consent(server.url, roomId, organizers.csp!, mediatorLink.id);
     const links = {
       mediator: mediatorLink.url,
-      csp: cspLink.url,
-      partner: (await link('Ben Aldermoor', 'negotiator', 'insurer')).url,
+      csp: (await link(organizers.csp!, 'Ada Kestrel', 'negotiator', 'csp')).url,
+      partner: (await link(organizerToken, 'Ben Aldermoor', 'negotiator', 'insurer')).url,
     };
     browser = await launchBrowser();
     mediator = new MediationRoom(await (await newContext(browser)).newPage());

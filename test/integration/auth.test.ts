@@ -152,7 +152,7 @@ describe('invites', () => {
   it('creates invites with a role and a party; once the party joined, it is its own list', async () => {
     const created = await invite(server.url, room.roomId, room.organizerToken, {
       name: 'Nina',
-      role: 'negotiator',
+      role: 'organizer',
       party: 'device',
     });
     expect(created.url).toBe(`${server.url}/rooms/${room.roomId}#token=${created.invitation}`);
@@ -162,7 +162,7 @@ describe('invites', () => {
       `/api/rooms/${room.roomId}/me`,
       { token: created.token },
     );
-    expect(me.body.member).toMatchObject({ name: 'Nina', role: 'negotiator', partyId: 'device' });
+    expect(me.body.member).toMatchObject({ name: 'Nina', role: 'organizer', partyId: 'device' });
     const list = await request<{ members: { id: string; name: string; revokedAt: null }[] }>(
       server.url,
       'GET',

@@ -20,6 +20,7 @@ import {
   createRoom,
   emitWithAck,
   invite,
+  seatParty,
   request,
   roomWithEveryRole,
   startServer,
@@ -494,7 +495,8 @@ describe('asking for a break', () => {
     const organizer = await socketOf(created.organizerToken);
     const live = collect(organizer, 'breaks:requested');
     // The organizer speaks for the insurer (the lead); the device maker asks.
-    const partner = await invite(server.url, created.roomId, created.organizerToken, {
+    const device = await seatParty(server.url, created.roomId, created.organizerToken, 'device');
+    const partner = await invite(server.url, created.roomId, device, {
       name: 'Dev Device',
       role: 'negotiator',
       party: 'device',

@@ -110,22 +110,37 @@ async function twoParties() {
 }
 
 describe('each party controls its own seats', () => {
-  it('lets the creator seat another party only until that party has joined', async () => {
+  it('lets the creator seat another party once, with its organizer, until that party has joined', async () => {
     const room = await createRoom(server.url, { title: 'Seats', termsheet: twoPartySheet });
     const before = await list(room.roomId, room.organizerToken);
     expect(before.body.invitableParties).toEqual(['csp', 'partner']);
-    // Two seats for csp, while nobody of csp has joined.
-    const seat = await createInvitation(server.url, room.roomId, room.organizerToken, {
-      name: 'Carla CSP',
-      role: 'organizer',
-      party: 'csp',
-    });
-    const spare = await createInvitation(server.url, room.roomId, room.organizerToken, {
-      name: 'Spare',
-      role: 'viewer',
-      party: 'csp',
-    });
-    const carla = await join(server.url, room.roomId, seat.token);
+    const seatCsp = (name: string, role = 'organizer') =>
+      request<ErrorBody & { id: string; token: string }>(
+        server.url,
+        'POST',
+        `/api/rooms/${room.roomId}/invites`,
+        { token: room.organizerToken, body: { name, role, party: 'csp' } },
+      );
+    // A party's seat is its organizer, and there is one seat at a time.
+    const negotiatorSeat = await seatCsp('Not an organizer', 'negotiator');
+    expect(negotiatorSeat.status).toBe(403);
+    expect(negotiatorSeat.body.error.message).toContain('organizer');
+    const lost = await seatCsp('Lost link');
+    expect(lost.status).toBe(201);
+    const spare = await seatCsp('Spare');
+    expect(spare.status).toBe(409);
+    expect(spare.body.error.code).toBe('seat-taken');
+    // The creator may take a pending seat back and seat someone else.
+    expect(
+      (
+        await request(server.url, 'DELETE', `/api/rooms/${room.roomId}/invites/${lost.body.id}`, {
+          token: room.organizerToken,
+        })
+      ).status,
+    ).toBe(200);
+    const seat = await seatCsp('Carla CSP');
+    expect(seat.status).toBe(201);
+    const carla = await join(server.url, room.roomId, seat.body.token);
 
     // The attack: the partner's organizer mints another csp invitation to read csp's secrets.
     const minted = await request<ErrorBody>(
@@ -134,7 +149,7 @@ describe('each party controls its own seats', () => {
       `/api/rooms/${room.roomId}/invites`,
       {
         token: room.organizerToken,
-        body: { name: 'Not really CSP', role: 'negotiator', party: 'csp' },
+        body: { name: 'Not really CSP', role: 'organizer', party: 'csp' },
       },
     );
     expect(minted.status).toBe(403);
@@ -159,10 +174,15 @@ describe('each party controls its own seats', () => {
     expect(after.body.invitableParties).toEqual(['partner']);
     expect(after.body.members.map((m) => m.partyId)).not.toContain('csp');
 
-    // csp sees its own seats, with who invited whom, and seats a colleague itself.
+    // csp sees its own seats, with who invited whom, and seats colleagues itself.
     const colleague = await invite(server.url, room.roomId, carla.token, {
       name: 'Nils Negotiator',
       role: 'negotiator',
+      party: 'csp',
+    });
+    const pending = await createInvitation(server.url, room.roomId, carla.token, {
+      name: 'Vic Viewer',
+      role: 'viewer',
       party: 'csp',
     });
     const own = await list(room.roomId, carla.token);
@@ -175,16 +195,15 @@ describe('each party controls its own seats', () => {
     ).body.member.id;
     expect(own.body.members.filter((m) => m.partyId === 'csp')).toEqual([
       expect.objectContaining({
+        id: lost.body.id,
+        status: 'revoked',
+        invitedBy: { id: creatorId, name: 'Organizer' },
+      }),
+      expect.objectContaining({
         id: carla.member.id,
         status: 'joined',
         invitedBy: { id: creatorId, name: 'Organizer' },
         joinedAt: expect.any(Number),
-      }),
-      expect.objectContaining({
-        id: spare.id,
-        status: 'invited',
-        invitedBy: { id: creatorId, name: 'Organizer' },
-        joinedAt: null,
       }),
       expect.objectContaining({
         id: colleague.id,
@@ -192,16 +211,14 @@ describe('each party controls its own seats', () => {
         status: 'joined',
         invitedBy: { id: carla.member.id, name: 'Carla CSP' },
       }),
+      expect.objectContaining({
+        id: pending.id,
+        status: 'invited',
+        joinedAt: null,
+        invitedBy: { id: carla.member.id, name: 'Carla CSP' },
+      }),
     ]);
     expect(own.body.members.map((m) => m.partyId)).not.toContain('partner');
-    // The creator's spare seat is csp's to keep or revoke now.
-    const revoked = await request(
-      server.url,
-      'DELETE',
-      `/api/rooms/${room.roomId}/invites/${spare.id}`,
-      { token: carla.token },
-    );
-    expect(revoked.status).toBe(200);
   });
 
   it("keeps another party's threads, caucus and positions from the creator on every route", async () => {

@@ -12,6 +12,7 @@ export const errorCodes = [
   'revoked',
   'invite-not-joined',
   'invite-used',
+  'seat-taken',
   'consent-pending',
   'consent-declined',
   'room-not-found',

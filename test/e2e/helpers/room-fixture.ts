@@ -39,7 +39,7 @@ export interface NegotiationRoom {
 /**
  * The mHealth room with links nobody opened yet for a CSP negotiator, an insurer negotiator (the
  * organizer's own party) and an observer. Every other party has an organizer, seated over the
- * API, so that the observer comes in with every party's consent.
+ * API, who invites its people and consents to the observer.
  */
 export async function createNegotiationRoom(baseUrl: string): Promise<NegotiationRoom> {
   const room = await createRoom(baseUrl, {
@@ -47,13 +47,13 @@ export async function createNegotiationRoom(baseUrl: string): Promise<Negotiatio
     termsheet: fixedSplitTermSheet(),
   });
   const link = (token: string) => `${baseUrl}/rooms/${room.roomId}#token=${token}`;
-  // The CSP's negotiator link is issued while the CSP has nobody in the room yet.
-  const csp = await createInvitation(baseUrl, room.roomId, room.organizerToken, {
+  // Each party's organizer is seated by the creator; the CSP's invites its negotiator.
+  const organizers = await seatParties(baseUrl, room.roomId, room.organizerToken);
+  const csp = await createInvitation(baseUrl, room.roomId, organizers.csp!, {
     name: 'Ada Kestrel',
     role: 'negotiator',
     party: 'csp',
   });
-  const organizers = await seatParties(baseUrl, room.roomId, room.organizerToken);
   const insurer = await createInvitation(baseUrl, room.roomId, room.organizerToken, {
     name: 'Ben Aldermoor',
     role: 'negotiator',

@@ -130,6 +130,24 @@ export async function consent(
   });
 }
 
+/**
+ * The creator seats one party with its organizer, who joins: that organizer's session token.
+ * The creator may, once per party, until someone of the party has joined.
+ */
+export async function seatParty(
+  baseUrl: string,
+  roomId: string,
+  creatorToken: string,
+  partyId: string,
+): Promise<string> {
+  const seated = await invite(baseUrl, roomId, creatorToken, {
+    name: `Organizer of ${partyId}`,
+    role: 'organizer',
+    party: partyId,
+  });
+  return seated.token;
+}
+
 /** Every party of a room with a joined organizer: party id → that organizer's session token. */
 export type PartyOrganizers = Record<string, string>;
 
@@ -151,12 +169,7 @@ export async function seatParties(
   const organizers: PartyOrganizers = { [me.body.member.partyId]: creatorToken };
   for (const party of me.body.parties) {
     if (organizers[party.id] !== undefined) continue;
-    const seated = await invite(baseUrl, roomId, creatorToken, {
-      name: `Organizer of ${party.id}`,
-      role: 'organizer',
-      party: party.id,
-    });
-    organizers[party.id] = seated.token;
+    organizers[party.id] = await seatParty(baseUrl, roomId, creatorToken, party.id);
   }
   return organizers;
 }

@@ -20,6 +20,7 @@ export {
   join,
   invite,
   consent,
+  seatParty,
   seatParties,
   appoint,
   roomWithEveryRole,

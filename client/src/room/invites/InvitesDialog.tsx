@@ -226,7 +226,11 @@ export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () =>
                 id="invite-party"
                 className="input select"
                 value={party}
-                onChange={(e) => setParty(e.target.value)}
+                onChange={(e) => {
+                  setParty(e.target.value);
+                  // Another party is seated with its organizer.
+                  if (e.target.value !== ownParty) setRole('organizer');
+                }}
               >
                 {invitable.map((id) => (
                   <option key={id} value={id}>
@@ -236,8 +240,8 @@ export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () =>
               </select>
               {seatingAnother && (
                 <p className="hint">
-                  You seat {partyName(party)} until someone of it joins; then only its own
-                  organizers invite its people. Invite its organizer first.
+                  You seat {partyName(party)} with one invitation, for its organizer; once they
+                  join, only {partyName(party)}'s organizers invite its people.
                 </p>
               )}
             </div>

@@ -31,6 +31,13 @@ export async function updateMember(
   if (roleChanges && target.id === caller.memberId) {
     throw new ServiceError(400, 'invalid-payload', 'You cannot change your own role.');
   }
+  if (roleChanges && target.partyId !== caller.partyId) {
+    throw new ServiceError(
+      403,
+      'forbidden',
+      `${target.name} holds the seat of ${seating.partyName(target.partyId)}, which stays its organizer's.`,
+    );
+  }
   const renamed = patch.name !== undefined && patch.name !== target.name;
   if (!roleChanges && !renamed) return seating.info(target);
   await ctx.store.updateMember(caller.roomId, target.id, {

@@ -70,6 +70,30 @@ function requirePartySeat(seating: Seating, caller: SeatedMember, partyId: strin
   );
 }
 
+/**
+ * The creator seats another party with one invitation, for its organizer: whoever takes it
+ * invites the rest of the party and speaks for it on appointments. One seat at a time, so no
+ * spare invitation of the creator's is left lying in a party that has joined.
+ */
+function requireFirstSeat(seating: Seating, partyId: string, role: string): void {
+  const name = seating.partyName(partyId);
+  if (role !== 'organizer') {
+    throw new ServiceError(
+      403,
+      'forbidden',
+      `A party's first seat is its organizer: invite ${name}'s organizer, who then invites ${name}'s people.`,
+    );
+  }
+  const pending = seating.members.find((m) => m.partyId === partyId && m.revokedAt === null);
+  if (pending !== undefined) {
+    throw new ServiceError(
+      409,
+      'seat-taken',
+      `You already invited ${pending.name} to take ${name}'s seat; revoke that invitation to seat someone else.`,
+    );
+  }
+}
+
 export async function createInvite(
   ctx: MembersDeps,
   caller: MemberClaims,
@@ -93,6 +117,7 @@ export async function createInvite(
       );
     }
     requirePartySeat(seating, inviter, party);
+    if (party !== caller.partyId) requireFirstSeat(seating, party, request.role);
   } else {
     if (party !== null) {
       throw new ServiceError(400, 'invalid-payload', `A ${request.role} belongs to no party.`);
