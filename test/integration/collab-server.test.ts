@@ -9,6 +9,7 @@ import {
   connectCollab,
   createRoom,
   invite,
+  seatParty,
   request,
   spawnServer,
   startServer,
@@ -210,7 +211,7 @@ describe('/collab on the real server', () => {
     const viewer = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Vic Viewer',
       role: 'viewer',
-      party: 'csp',
+      party: 'insurer',
     });
     const organizer = client(server.collabUrl, room.roomId, room.organizerToken);
     const reader = client(server.collabUrl, room.roomId, viewer.token);
@@ -282,7 +283,7 @@ describe('/collab against hostile input', () => {
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     const a = client(server.collabUrl, room.roomId, room.organizerToken);
     const b = client(server.collabUrl, room.roomId, guest.token);
@@ -339,7 +340,9 @@ describe('/collab against hostile input', () => {
   it('presence carries the token’s identity, whatever the client claims', async () => {
     const server = await started();
     const room = await createRoom(server.baseUrl);
-    const mallory = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+    // Mallory speaks for the CSP, seated by the creator with its organizer.
+    const csp = await seatParty(server.baseUrl, room.roomId, room.organizerToken, 'csp');
+    const mallory = await invite(server.baseUrl, room.roomId, csp, {
       name: 'Mallory',
       role: 'negotiator',
       party: 'csp',
@@ -436,7 +439,7 @@ describe('/collab durability', () => {
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     const a = connectCollab(server.collabUrl, room.roomId, room.organizerToken);
     const b = connectCollab(server.collabUrl, room.roomId, guest.token);
