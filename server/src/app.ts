@@ -7,7 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { COMMENT_RATE_BURST, COMMENT_RATE_PER_MINUTE } from '@parley/shared/comments';
 import { memberColor } from '@parley/shared/permissions';
-import { MAX_REST_BODY_BYTES } from '@parley/shared/protocol';
+import { MAX_REST_BODY_BYTES, closeCodes } from '@parley/shared/protocol';
 import { partyIndexOf, readRoomParties } from '@parley/shared/room';
 import type { Config } from './config';
 import { createLogger } from './logger';
@@ -33,7 +33,7 @@ import { createCommentsFeature } from './features/comments';
 import type { RateLimitOptions } from './features/comments';
 import { GovernanceStates, createGovernanceFeature, freezeAgreed } from './features/governance';
 import type { GovernanceDeps } from './features/governance';
-import { createMembersFeature } from './features/members';
+import { consentAdmission, createMembersFeature } from './features/members';
 import { createPresenceFeature } from './features/presence';
 import { createRoomsFeature } from './features/rooms';
 import { createSheetFeature } from './features/sheet';
@@ -113,7 +113,6 @@ export async function createParleyServer(
     ],
   };
   const tokens = createTokenService(config.secret);
-  const auth = createAuthenticator({ store, tokens, origins });
 
   const runtime = createRoomRuntime({
     store,
@@ -138,6 +137,12 @@ export async function createParleyServer(
       }
     },
   };
+  const auth = createAuthenticator({
+    store,
+    tokens,
+    origins,
+    admit: consentAdmission({ store, rooms }),
+  });
   const collab = attachCollab({
     server: app.server,
     rooms,
@@ -165,17 +170,22 @@ export async function createParleyServer(
     }),
     createMembersFeature({
       auth,
+      logger,
       store,
       tokens,
       rooms,
       audit,
+      broadcast,
       publicUrl: () => config.publicUrl ?? url,
-      disconnectMember: (roomId, memberId) => {
-        collab.disconnectMember(roomId, memberId);
-        broadcast.endSessions(roomId, memberId, {
-          code: 'revoked',
-          message: 'Your invite to this room was revoked.',
-        });
+      endSessions: (roomId, memberId, reason) => {
+        // A changed role reconnects under the new one; anything else closes for good.
+        collab.disconnectMember(
+          roomId,
+          memberId,
+          reason.code === 'member-changed' ? closeCodes.memberChanged : closeCodes.revoked,
+          reason.code,
+        );
+        broadcast.endSessions(roomId, memberId, reason);
       },
       now,
     }),

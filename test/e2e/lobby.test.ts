@@ -3,7 +3,9 @@
 import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createInvitation, createRoom } from '../integration/helpers/api';
 import { startServer } from '../integration/helpers/server';
+import { twoPartySheet } from '../integration/proposals-fixture';
 import type { StartedServer } from '../integration/helpers/server';
 import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
 import { buildClient } from './helpers/client-build';
@@ -45,7 +47,12 @@ describe('lobby and invitations', () => {
       /\/rooms\/[^#]+#token=/,
     );
 
-    const party = await lobby.page.getByLabel('Party').locator('option').first().textContent();
+    // A colleague of the organizer's own party (the party chosen at first).
+    const party = await invites
+      .dialog()
+      .getByLabel('Party')
+      .locator('option:checked')
+      .textContent();
     const link = await invites.invite('Ines Partner', 'negotiator', party ?? undefined);
     expect(link).toMatch(new RegExp(`/rooms/[^#]+#token=`));
     await saveScreenshot(lobby.page, 'invites');
@@ -54,7 +61,23 @@ describe('lobby and invitations', () => {
     const guest = new RoomPage(await guestContext.newPage());
     await guest.open(link);
     expect(await guest.page.getByText('Ines Partner').first().count()).toBe(1);
+    // Opened again on this device, the link keeps the session it opened.
+    await guest.open(link);
     await guestContext.close();
+    await vi.waitFor(async () => {
+      const row = invites.dialog().getByRole('row', { name: /Ines Partner/ });
+      expect(await row.textContent()).toMatch(/Joined/);
+    }, wait);
+
+    // Anywhere else, the link was used: the page says so and the organizer is told.
+    const secondContext = await newContext(browser);
+    const second = await secondContext.newPage();
+    await second.goto(link);
+    await second.getByRole('alert').waitFor();
+    expect(await second.getByRole('heading', { level: 1 }).textContent()).toMatch(/already used/i);
+    expect(await second.locator('.room-body').count()).toBe(0);
+    await secondContext.close();
+    await lobby.page.getByTestId('invite-reused').waitFor();
 
     await invites.revoke('Ines Partner');
     await vi.waitFor(async () => {
@@ -71,6 +94,50 @@ describe('lobby and invitations', () => {
     await saveScreenshot(late, 'revoked-link');
     await lateContext.close();
     await context.close();
+  });
+
+  it('lets a mediator in only once every party consented in the room', async () => {
+    const room = await createRoom(server.url, { title: 'Consent', termsheet: twoPartySheet });
+    const cspSeat = await createInvitation(server.url, room.roomId, room.organizerToken, {
+      name: 'Carla CSP',
+      role: 'organizer',
+      party: 'csp',
+    });
+    const roomLink = (token: string) => `${server.url}/rooms/${room.roomId}#token=${token}`;
+
+    const cspContext = await newContext(browser);
+    const csp = new RoomPage(await cspContext.newPage());
+    await csp.open(roomLink(cspSeat.token));
+
+    const partnerContext = await newContext(browser);
+    const partner = new RoomPage(await partnerContext.newPage());
+    await partner.open(roomLink(room.organizerToken));
+    await partner.page.getByRole('button', { name: 'Invite', exact: true }).click();
+    const invites = new InvitesDialog(partner.page);
+    await invites.dialog().waitFor();
+    const link = await invites.propose('Mina Mediator', 'mediator');
+
+    // The mediator's link opens onto a waiting page, nothing of the room.
+    const mediatorContext = await newContext(browser);
+    const mediator = await mediatorContext.newPage();
+    await mediator.goto(link);
+    await mediator.getByTestId('consent-waiting').waitFor();
+    expect(await mediator.getByRole('heading', { level: 1 }).textContent()).toMatch(/consent/i);
+    expect(await mediator.locator('.room-body').count()).toBe(0);
+
+    // The CSP's organizer is asked in the room, and accepts.
+    const request = csp.page.getByTestId('consent-request');
+    await request.waitFor();
+    expect(await request.textContent()).toContain('Mina Mediator');
+    await saveScreenshot(csp.page, 'consent-request');
+    await request.getByRole('button', { name: /^Accept for/ }).click();
+    await request.waitFor({ state: 'detached' });
+
+    await mediator.getByRole('button', { name: 'Check again' }).click();
+    await new RoomPage(mediator).waitReady();
+    await mediatorContext.close();
+    await partnerContext.close();
+    await cspContext.close();
   });
 
   it('shows a clear page for a link that is not valid', async () => {

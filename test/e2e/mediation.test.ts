@@ -6,7 +6,13 @@ import { templates } from '@parley/shared/templates';
 import type { TermSheet } from '@parley/shared/termsheet';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRoom, invite, request } from '../integration/helpers/api';
+import {
+  consent,
+  createInvitation,
+  createRoom,
+  request,
+  seatParties,
+} from '../integration/helpers/api';
 import { repoRoot, startServer } from '../integration/helpers/server';
 import type { StartedServer } from '../integration/helpers/server';
 import { launchBrowser, newContext, readmeScreenshotDir, saveScreenshot } from './helpers/browser';
@@ -80,18 +86,28 @@ describe('a mediated session between the CSP and its partner', () => {
     });
     roomId = room.roomId;
     organizerToken = room.organizerToken;
-    const link = async (name: string, role: 'mediator' | 'negotiator', party?: string) => {
-      const created = await invite(server.url, roomId, organizerToken, {
+    // Links nobody opened yet; the CSP's organizer is seated over the API and consents to the
+    // mediator the insurer's organizer proposes.
+    const organizers = await seatParties(server.url, roomId, organizerToken);
+    const link = async (
+      by: string,
+      name: string,
+      role: 'mediator' | 'negotiator',
+      party?: string,
+    ) => {
+      const created = await createInvitation(server.url, roomId, by, {
         name,
         role,
         ...(party ? { party } : {}),
       });
-      return `${server.url}/rooms/${roomId}#token=${created.token}`;
+      return { id: created.id, url: `${server.url}/rooms/${roomId}#token=${created.token}` };
     };
+    const mediatorLink = await link(organizerToken, 'Mina Ortega', 'mediator');
+    await consent(server.url, roomId, organizers.csp!, mediatorLink.id);
     const links = {
-      mediator: await link('Mina Ortega', 'mediator'),
-      csp: await link('Ada Kestrel', 'negotiator', 'csp'),
-      partner: await link('Ben Aldermoor', 'negotiator', 'insurer'),
+      mediator: mediatorLink.url,
+      csp: (await link(organizers.csp!, 'Ada Kestrel', 'negotiator', 'csp')).url,
+      partner: (await link(organizerToken, 'Ben Aldermoor', 'negotiator', 'insurer')).url,
     };
     browser = await launchBrowser();
     mediator = new MediationRoom(await (await newContext(browser)).newPage());

@@ -127,13 +127,18 @@ describe('REST authentication', () => {
       role: 'viewer',
       party: 'insurer',
     });
-    // A validly signed token claiming more than the invite granted gains nothing.
+    // A validly signed session token claiming more than the invite granted gains nothing.
+    const { sid } = JSON.parse(
+      Buffer.from(viewer.token.split('.')[1]!, 'base64url').toString('utf8'),
+    ) as { sid: string };
     const inflated = await serverTokens().sign({
       sub: viewer.id,
       room: room.roomId,
       role: 'organizer',
       party: 'insurer',
       name: 'Vera',
+      kind: 'session',
+      sid,
     });
     const response = await request<ErrorBody>(
       server.url,
@@ -146,20 +151,20 @@ describe('REST authentication', () => {
 });
 
 describe('invites', () => {
-  it('creates invites with a role and a party, and lists them for the organizer', async () => {
+  it('creates invites with a role and a party; once the party joined, it is its own list', async () => {
     const created = await invite(server.url, room.roomId, room.organizerToken, {
       name: 'Nina',
-      role: 'negotiator',
+      role: 'organizer',
       party: 'device',
     });
-    expect(created.url).toBe(`${server.url}/rooms/${room.roomId}#token=${created.token}`);
+    expect(created.url).toBe(`${server.url}/rooms/${room.roomId}#token=${created.invitation}`);
     const me = await request<{ member: { name: string; role: string; partyId: string } }>(
       server.url,
       'GET',
       `/api/rooms/${room.roomId}/me`,
       { token: created.token },
     );
-    expect(me.body.member).toMatchObject({ name: 'Nina', role: 'negotiator', partyId: 'device' });
+    expect(me.body.member).toMatchObject({ name: 'Nina', role: 'organizer', partyId: 'device' });
     const list = await request<{ members: { id: string; name: string; revokedAt: null }[] }>(
       server.url,
       'GET',
@@ -167,8 +172,21 @@ describe('invites', () => {
       { token: room.organizerToken },
     );
     expect(list.status).toBe(200);
-    expect(list.body.members).toContainEqual(
-      expect.objectContaining({ id: created.id, name: 'Nina', revokedAt: null }),
+    // Nina joined for the device maker: its seats are its own business from now on.
+    expect(list.body.members.map((m) => m.id)).not.toContain(created.id);
+    const colleague = await invite(server.url, room.roomId, room.organizerToken, {
+      name: 'Ines',
+      role: 'viewer',
+      party: 'insurer',
+    });
+    const own = await request<{ members: { id: string; name: string; revokedAt: null }[] }>(
+      server.url,
+      'GET',
+      `/api/rooms/${room.roomId}/invites`,
+      { token: room.organizerToken },
+    );
+    expect(own.body.members).toContainEqual(
+      expect.objectContaining({ id: colleague.id, name: 'Ines', revokedAt: null }),
     );
   });
 

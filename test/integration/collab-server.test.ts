@@ -14,6 +14,7 @@ import {
   invite,
   notesLog,
   notesText,
+  seatParty,
   request,
   setNotesTitle,
   spawnServer,
@@ -99,10 +100,11 @@ async function negotiators(server: StartedServer, count: number) {
   const room = await createNotesRoom(server.baseUrl);
   const tokens: string[] = [];
   for (let i = 0; i < count; i++) {
+    // The organizer's own party (the insurer leads the template): its organizer seats them all.
     const created = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: `Negotiator ${i}`,
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     tokens.push(created.token);
   }
@@ -171,10 +173,11 @@ describe('/collab on the real server', () => {
   it('refuses bad credentials at the upgrade and disconnects a revoked invite at once', async () => {
     const server = await started();
     const room = await createNotesRoom(server.baseUrl);
+    // A colleague of the organizer's own party: only a party's organizers revoke its members.
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     const a = client(server.collabUrl, room.roomId, room.organizerToken);
     const g = client(server.collabUrl, room.roomId, guest.token);
@@ -212,7 +215,7 @@ describe('/collab on the real server', () => {
     const viewer = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Vic Viewer',
       role: 'viewer',
-      party: 'csp',
+      party: 'insurer',
     });
     const organizer = client(server.collabUrl, room.roomId, room.organizerToken);
     const reader = client(server.collabUrl, room.roomId, viewer.token);
@@ -284,7 +287,7 @@ describe('/collab against hostile input', () => {
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     const a = client(server.collabUrl, room.roomId, room.organizerToken);
     const b = client(server.collabUrl, room.roomId, guest.token);
@@ -341,7 +344,9 @@ describe('/collab against hostile input', () => {
   it('presence carries the token’s identity, whatever the client claims', async () => {
     const server = await started();
     const room = await createNotesRoom(server.baseUrl);
-    const mallory = await invite(server.baseUrl, room.roomId, room.organizerToken, {
+    // Mallory speaks for the CSP, seated by the creator with its organizer.
+    const csp = await seatParty(server.baseUrl, room.roomId, room.organizerToken, 'csp');
+    const mallory = await invite(server.baseUrl, room.roomId, csp, {
       name: 'Mallory',
       role: 'negotiator',
       party: 'csp',
@@ -438,7 +443,7 @@ describe('/collab durability', () => {
     const guest = await invite(server.baseUrl, room.roomId, room.organizerToken, {
       name: 'Guest',
       role: 'negotiator',
-      party: 'csp',
+      party: 'insurer',
     });
     const a = connectCollab(server.collabUrl, room.roomId, room.organizerToken);
     const b = connectCollab(server.collabUrl, room.roomId, guest.token);

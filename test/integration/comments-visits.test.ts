@@ -10,6 +10,7 @@ import {
   createRoom,
   emitWithAck,
   invite,
+  seatParty,
   startServer,
 } from './helpers';
 import type { CollabClient, ParleyClientSocket, StartedServer } from './helpers';
@@ -26,7 +27,8 @@ beforeAll(async () => {
   const room = await createRoom(server.url, { title: 'Coming back', template: 'mhealth' });
   roomId = room.roomId;
   organizerToken = room.organizerToken;
-  bo = await invite(server.url, roomId, organizerToken, {
+  const northwind = await seatParty(server.url, roomId, organizerToken, 'csp');
+  bo = await invite(server.url, roomId, northwind, {
     name: 'Bo of Northwind',
     role: 'negotiator',
     party: 'csp',

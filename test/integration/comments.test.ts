@@ -6,7 +6,16 @@ import { textAnchorPositions } from '@parley/shared/comments';
 import { getClauseBody } from '@parley/shared/room';
 import type { CommentNotification, CommentThread, UnreadCounts } from '@parley/shared/comments';
 import type { Ack, CommentEvent, ThreadListResult } from '@parley/shared/protocol';
-import { connectSocket, createRoom, emitWithAck, invite, request, startServer } from './helpers';
+import {
+  appoint,
+  connectSocket,
+  createRoom,
+  emitWithAck,
+  invite,
+  request,
+  seatParties,
+  startServer,
+} from './helpers';
 import type { ParleyClientSocket, StartedServer } from './helpers';
 
 type Person = 'organizerA' | 'negotiatorA' | 'viewerA' | 'negotiatorB' | 'mediator' | 'observer';
@@ -52,12 +61,17 @@ beforeAll(async () => {
     ['mediator', 'mediator', null],
     ['observer', 'observer', null],
   ];
+  // Each party seats its own people; the mediator and observer come in with every party's consent.
+  const organizers = await seatParties(server.url, roomId, room.organizerToken);
   for (const [person, role, party] of invites) {
-    const created = await invite(server.url, roomId, room.organizerToken, {
-      name: `${person} <b>name</b>`,
-      role,
-      ...(party !== null ? { party } : {}),
-    });
+    const name = `${person} <b>name</b>`;
+    const created =
+      party === null
+        ? await appoint(server.url, roomId, organizers, {
+            name,
+            role: role as 'mediator' | 'observer',
+          })
+        : await invite(server.url, roomId, organizers[party]!, { name, role, party });
     tokens[person] = created.token;
     ids[person] = created.id;
   }
@@ -426,13 +440,46 @@ describe('comment visibility over Socket.IO and REST', () => {
     expect(event.comment.body).toBe(body);
   });
 
-  it('lists room members for @mention autocomplete', async () => {
-    const { members } = await ok<{ members: { memberId: string; name: string }[] }>(
-      'viewerA',
-      'comments:members',
-      {},
+  it('offers for @mention only the people the caller may address', async () => {
+    const candidates = async (person: Person) =>
+      (
+        await ok<{ members: { memberId: string; name: string }[] }>(person, 'comments:members', {})
+      ).members
+        .map((m) => m.memberId)
+        .sort();
+    /** Everyone who wrote in a thread this person can read. */
+    const spokeTo = async (person: Person) => {
+      const { threads } = await ok<ThreadListResult>(person, 'comments:list', {});
+      return threads.flatMap((t) => [
+        t.createdBy.memberId,
+        ...t.comments.map((c) => c.author.memberId),
+      ]);
+    };
+    const idsOf = (...persons: Person[]) => persons.map((p) => ids[p]);
+    const partyA = idsOf('organizerA', 'negotiatorA', 'viewerA');
+    // A party member: their own party, the mediator, and whoever of another party spoke to them;
+    // never the rest of another party's roster (the seats nobody has heard from).
+    const forA = await candidates('viewerA');
+    expect(forA).toEqual(
+      [
+        ...new Set([
+          ...partyA,
+          ids.mediator,
+          ...(await spokeTo('viewerA')).filter((id) => id === ids.negotiatorB),
+        ]),
+      ].sort(),
     );
-    expect(members.map((m) => m.memberId).sort()).toEqual(people.map((p) => ids[p]).sort());
+    const forB = await candidates('negotiatorB');
+    const heardByB = await spokeTo('negotiatorB');
+    expect(forB).toContain(ids.negotiatorB);
+    expect(forB).toContain(ids.mediator);
+    expect(forB).not.toContain(ids.observer);
+    for (const id of partyA) expect(forB.includes(id)).toBe(heardByB.includes(id));
+    // The observer addresses no one; the mediator every party.
+    expect(await candidates('observer')).toEqual([]);
+    expect(await candidates('mediator')).toEqual(
+      expect.arrayContaining(idsOf('organizerA', 'negotiatorA', 'viewerA', 'negotiatorB')),
+    );
   });
 
   it('never let a private comment reach a socket outside its audience', () => {
@@ -467,7 +514,7 @@ describe('comment rate limit', () => {
     const hasty = await invite(server.url, roomId, tokens.organizerA, {
       name: 'Hasty',
       role: 'viewer',
-      party: PARTY_B,
+      party: PARTY_A,
     });
     const socket = await connectSocket(server.url, hasty.token);
     try {

@@ -243,7 +243,7 @@ describe('single-text mode', () => {
     const room = await roomWithEveryRole(server.url, 'insurer');
     const mediatorSocket = await socket(room.tokens.mediator);
     ok(await emitWithAck(mediatorSocket, 'mediation:mode', { mode: 'single-text' }));
-    const csp = await invite(server.url, room.roomId, room.tokens.organizer, {
+    const csp = await invite(server.url, room.roomId, room.organizers.csp!, {
       name: 'Carl',
       role: 'negotiator',
       party: 'csp',

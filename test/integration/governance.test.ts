@@ -22,6 +22,7 @@ import {
   createRoom,
   emitWithAck,
   invite,
+  seatParty,
   request,
   roomWithEveryRole,
   startServer,
@@ -40,7 +41,7 @@ const until = (fn: () => void | Promise<void>) => vi.waitFor(fn, { timeout: 10_0
 beforeAll(async () => {
   server = await startServer();
   room = await roomWithEveryRole(server.url, 'insurer');
-  otherParty = await invite(server.url, room.roomId, room.tokens.organizer, {
+  otherParty = await invite(server.url, room.roomId, room.organizers.csp!, {
     name: 'Carla CSP',
     role: 'negotiator',
     party: 'csp',
@@ -420,7 +421,7 @@ describe('caucus', () => {
 describe('asking for a break', () => {
   it('tells the mediator and the asking party at once, and no other party the reason', async () => {
     const fresh = await roomWithEveryRole(server.url, 'insurer');
-    const csp = await invite(server.url, fresh.roomId, fresh.tokens.organizer, {
+    const csp = await invite(server.url, fresh.roomId, fresh.organizers.csp!, {
       name: 'Carla CSP',
       role: 'negotiator',
       party: 'csp',
@@ -497,7 +498,8 @@ describe('asking for a break', () => {
     const organizer = await socketOf(created.organizerToken);
     const live = collect(organizer, 'breaks:requested');
     // The organizer speaks for the insurer (the lead); the device maker asks.
-    const partner = await invite(server.url, created.roomId, created.organizerToken, {
+    const device = await seatParty(server.url, created.roomId, created.organizerToken, 'device');
+    const partner = await invite(server.url, created.roomId, device, {
       name: 'Dev Device',
       role: 'negotiator',
       party: 'device',

@@ -9,7 +9,7 @@ import {
   connectCollab,
   connectSocket,
   emitWithAck,
-  invite,
+  appoint,
   request,
   roomWithEveryRole,
   startServer,
@@ -90,7 +90,7 @@ describe.each(roleIds)('%s', (role) => {
       { token: room.tokens[role], body: { name: 'Someone', role: 'observer' } },
     );
     expect(created.status).toBe(allowed ? 201 : 403);
-    const target = await invite(server.url, room.roomId, room.tokens.organizer, {
+    const target = await appoint(server.url, room.roomId, room.organizers, {
       name: 'Target',
       role: 'observer',
     });

@@ -2,7 +2,15 @@
 // worked out by hand, a member of every role, and calls made by person rather than by socket.
 import type { Role } from '@parley/shared/permissions';
 import type { Ack } from '@parley/shared/protocol';
-import { connectSocket, createRoom, emitWithAck, invite, request } from './helpers';
+import {
+  appoint,
+  connectSocket,
+  createRoom,
+  emitWithAck,
+  invite,
+  request,
+  seatParties,
+} from './helpers';
 import type { ParleyClientSocket } from './helpers';
 
 /**
@@ -109,14 +117,23 @@ export async function mediationRoom(
     },
   );
   const ids = { organizer: me.body.member.id } as Record<Person, string>;
+  // Each party seats its own people; the mediator and observer come in with both parties' consent.
+  const organizers = await seatParties(baseUrl, room.roomId, room.organizerToken);
   for (const person of people) {
     if (person === 'organizer') continue;
     const party = partyOf[person];
-    const created = await invite(baseUrl, room.roomId, room.organizerToken, {
-      name: `Member ${person}`,
-      role: roleOf[person] as 'negotiator' | 'viewer' | 'mediator' | 'observer',
-      ...(party === null ? {} : { party }),
-    });
+    const role = roleOf[person];
+    const created =
+      party === null
+        ? await appoint(baseUrl, room.roomId, organizers, {
+            name: `Member ${person}`,
+            role: role as 'mediator' | 'observer',
+          })
+        : await invite(baseUrl, room.roomId, organizers[party]!, {
+            name: `Member ${person}`,
+            role,
+            party,
+          });
     tokens[person] = created.token;
     ids[person] = created.id;
   }

@@ -11,6 +11,7 @@ import {
   createRoom,
   emitWithAck,
   invite,
+  seatParty,
   request,
   startServer,
 } from './helpers';
@@ -79,7 +80,9 @@ describe('Socket.IO handshake', () => {
 
 describe('presence', () => {
   it('shows who is here, with name, party, role and colour, and who left', async () => {
-    const nina = await invite(server.url, room.roomId, room.organizerToken, {
+    // The device maker's organizer, seated by the creator, invites its negotiator.
+    const device = await seatParty(server.url, room.roomId, room.organizerToken, 'device');
+    const nina = await invite(server.url, room.roomId, device, {
       name: 'Nina',
       role: 'negotiator',
       party: 'device',

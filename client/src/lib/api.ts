@@ -1,11 +1,17 @@
-// The REST calls the client makes (templates, rooms, members, invitations), each answering typed
-// data or throwing an ApiError with the server's code and message to show.
+// The REST calls the client makes (templates, rooms, joining, members, invitations, consent to
+// appointments), each answering typed data or throwing an ApiError with the server's code and
+// message to show.
 import type { Role } from '@parley/shared/permissions';
 import type {
+  Appointment,
+  AppointmentListResult,
+  ConsentDecision,
   CreateInviteResponse,
   InviteListResponse,
+  JoinResponse,
   MemberInfo,
   MeResponse,
+  UpdateMemberRequest,
 } from '@parley/shared/protocol';
 
 /** An error answered by the REST API (`{ error: { code, message } }`), with its HTTP status. */
@@ -96,13 +102,58 @@ export function getMe(roomId: string, token: string): Promise<MeResponse> {
   return request<MeResponse>('GET', `/api/rooms/${encodeURIComponent(roomId)}/me`, token);
 }
 
-export async function listMembers(roomId: string, token: string): Promise<MemberInfo[]> {
-  const result = await request<InviteListResponse>(
+/** Uses an invitation, once: the answer is the session this device keeps. */
+export function joinRoom(roomId: string, invitation: string): Promise<JoinResponse> {
+  return request<JoinResponse>('POST', `/api/rooms/${encodeURIComponent(roomId)}/join`, invitation);
+}
+
+/** The caller's party's seats, the appointments, and the parties the caller may invite for. */
+export function listMembers(roomId: string, token: string): Promise<InviteListResponse> {
+  return request<InviteListResponse>(
     'GET',
     `/api/rooms/${encodeURIComponent(roomId)}/invites`,
     token,
   );
-  return result.members;
+}
+
+export async function updateMember(
+  roomId: string,
+  token: string,
+  memberId: string,
+  change: UpdateMemberRequest,
+): Promise<MemberInfo> {
+  const result = await request<{ member: MemberInfo }>(
+    'PATCH',
+    `/api/rooms/${encodeURIComponent(roomId)}/invites/${encodeURIComponent(memberId)}`,
+    token,
+    change,
+  );
+  return result.member;
+}
+
+export async function listAppointments(roomId: string, token: string): Promise<Appointment[]> {
+  const result = await request<AppointmentListResult>(
+    'GET',
+    `/api/rooms/${encodeURIComponent(roomId)}/appointments`,
+    token,
+  );
+  return result.appointments;
+}
+
+/** The caller's party accepts, declines or (declining after accepting) withdraws its consent. */
+export async function decideConsent(
+  roomId: string,
+  token: string,
+  memberId: string,
+  decision: ConsentDecision,
+): Promise<Appointment> {
+  const result = await request<{ appointment: Appointment }>(
+    'PUT',
+    `/api/rooms/${encodeURIComponent(roomId)}/appointments/${encodeURIComponent(memberId)}/consent`,
+    token,
+    { decision },
+  );
+  return result.appointment;
 }
 
 export function createInvite(

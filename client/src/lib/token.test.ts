@@ -50,6 +50,19 @@ describe('invite links', () => {
     resolveRoomToken('r1', '#token=old', storage);
     expect(resolveRoomToken('r1', '#token=new', storage)).toBe('new');
   });
+
+  it('keeps the session an invitation opened when the same link is opened again', () => {
+    const storage = memoryStorage();
+    const base = { room: 'r1', role: 'negotiator', party: 'csp', name: 'Ana' };
+    const invitation = fakeToken({ ...base, sub: 'm1', kind: 'invite' });
+    const session = fakeToken({ ...base, sub: 'm1', kind: 'session', sid: 's1' });
+    storage.setItem('parley.token.r1', session);
+    expect(resolveRoomToken('r1', `#token=${invitation}`, storage)).toBe(session);
+    // Another member's invitation on this device is another identity.
+    const other = fakeToken({ ...base, sub: 'm2', kind: 'invite' });
+    expect(resolveRoomToken('r1', `#token=${other}`, storage)).toBe(other);
+    expect(storage.items.get('parley.token.r1')).toBe(other);
+  });
 });
 
 describe('token claims', () => {
@@ -69,7 +82,11 @@ describe('token claims', () => {
       party: 'csp',
       name: 'Ana',
       exp: 2000000000,
+      kind: 'invite',
     });
+    expect(
+      decodeTokenClaims(fakeToken({ sub: 'm1', room: 'r1', role: 'viewer', kind: 'session' })),
+    ).toMatchObject({ kind: 'session' });
   });
 
   it('refuses things that are not room tokens', () => {
@@ -85,6 +102,7 @@ describe('token claims', () => {
       party: null,
       name: 'V',
       exp: 100,
+      kind: 'session' as const,
     };
     expect(isExpired(claims, 100_000)).toBe(true);
     expect(isExpired(claims, 99_000)).toBe(false);

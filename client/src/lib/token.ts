@@ -1,5 +1,6 @@
 // Room tokens on the client: read from an invitation link, kept per room on this device, and their
 // claims decoded (never verified: the server does) so the room can open before the server answers.
+// A link carries an invitation, which opens the room once; the session the join answers is kept.
 import type { Role } from '@parley/shared/permissions';
 
 /** The claims of a room token (a JWT signed with HS256), read client-side only to shape the UI. */
@@ -10,6 +11,8 @@ export interface TokenClaims {
   party: string | null;
   name: string;
   exp?: number;
+  /** An invitation (what a link carries; tokens without a kind are invitations) or a session. */
+  kind: 'invite' | 'session';
 }
 
 const roles: readonly string[] = ['organizer', 'negotiator', 'viewer', 'mediator', 'observer'];
@@ -56,6 +59,7 @@ export function decodeTokenClaims(token: string): TokenClaims | null {
       party: typeof p.party === 'string' ? p.party : null,
       name: typeof p.name === 'string' ? p.name : 'Someone',
       ...(typeof p.exp === 'number' ? { exp: p.exp } : {}),
+      kind: p.kind === 'session' ? 'session' : 'invite',
     };
   } catch {
     return null;
@@ -74,7 +78,8 @@ export interface TokenStorage {
 
 /**
  * Takes the token from the invite link's hash if there is one (and keeps it), else the stored one.
- * The hash wins so that opening a newer invite replaces an older identity.
+ * The hash wins so that opening a newer invite replaces an older identity, except that opening the
+ * invitation this device already joined with keeps the session it joined: a link opens a room once.
  */
 export function resolveRoomToken(
   roomId: string,
@@ -82,9 +87,13 @@ export function resolveRoomToken(
   storage: TokenStorage,
 ): string | null {
   const fromHash = tokenFromHash(hash);
+  const stored = storage.getItem(tokenStorageKey(roomId));
   if (fromHash) {
+    const link = decodeTokenClaims(fromHash);
+    const kept = stored === null ? null : decodeTokenClaims(stored);
+    if (link?.kind === 'invite' && kept?.kind === 'session' && kept.sub === link.sub) return stored;
     storage.setItem(tokenStorageKey(roomId), fromHash);
     return fromHash;
   }
-  return storage.getItem(tokenStorageKey(roomId));
+  return stored;
 }

@@ -10,6 +10,7 @@ import { AssumptionsEditor } from './assumptions/AssumptionsEditor';
 import { ClauseBlock } from './clause/ClauseBlock';
 import { CommentsProvider, RoomCommentsPanel } from './comments';
 import { RoomHeader } from './header/RoomHeader';
+import { ConsentRequests } from './invites/ConsentRequests';
 import { InvitesDialog } from './invites/InvitesDialog';
 import { MediationBar, MediationPanel, MediationProvider, MediationToasts } from './mediation';
 import { ClauseOutline } from './outline/ClauseOutline';
@@ -201,6 +202,7 @@ function RoomLayout() {
       {ready && <SinceLastVisitPanel />}
       {ready && <MediationPanel />}
       <MediationToasts />
+      <ConsentRequests />
       <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
     </div>
   );

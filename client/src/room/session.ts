@@ -158,6 +158,11 @@ export class RoomSession {
       this.refreshSave();
     });
     this.socket.on('session:ended', (reason: SessionEnded) => {
+      // A new role: the room opens again under it (the server already holds the change).
+      if (reason.code === 'member-changed') {
+        window.location.reload();
+        return;
+      }
       this.endSession({ code: reason.code, message: reason.message });
     });
     this.socket.on('connect', () => {
@@ -246,6 +251,14 @@ export class RoomSession {
     });
     provider.on('closed', (event: { code: number; reason: string }) => {
       if (copy.retired) return;
+      // A party withdrew its consent: the seat stays, and the room reopens once it consents again.
+      if (event.code === closeCodes.revoked && event.reason.startsWith('consent-')) {
+        this.endSession({
+          code: event.reason,
+          message: 'A party no longer consents to your appointment; you have left the room.',
+        });
+        return;
+      }
       const known = terminalCloseMessages[event.code];
       this.endSession(
         known ?? {

@@ -1,20 +1,28 @@
-// The one check REST, Socket.IO and /collab all run before serving anyone, so an expired token, a
-// token for another room or a revoked invite is refused the same way on every entry point.
+// The one check every entry point (REST, /collab, Socket.IO) runs: origin, token, room, seat,
+// session and, for a mediator or observer, the parties' consent.
 import type { MemberClaims } from '@parley/shared/protocol';
-import type { MemberStore, RoomStore } from '../store/types';
+import type { MemberStore, RoomStore, SeatedMember } from '../store/types';
 import type { TokenService } from './tokens';
 import type { OriginPolicy } from './origin';
 import { isOriginAllowed } from './origin';
 
-export type AuthResult =
-  | { ok: true; member: MemberClaims }
-  | { ok: false; status: 401 | 403 | 404; code: string; message: string };
+export type AuthRefusal = { ok: false; status: 401 | 403 | 404; code: string; message: string };
+
+export type AuthResult = { ok: true; member: MemberClaims } | AuthRefusal;
+
+/**
+ * Whether a joined, unrevoked member may be in the room now: the mediator and observers only once
+ * every party consented. Null admits; a refusal says why not.
+ */
+export type AdmissionCheck = (member: SeatedMember) => Promise<AuthRefusal | null>;
 
 export interface Authenticator {
   /**
    * The one check every entry point runs: origin (when given), token signature and expiry, the
-   * room's existence, the token's room, and revocation (read from the store every time, so a
-   * revoked invite cannot open a new connection).
+   * room's existence, the token's room, revocation, that the token is the session the seat's
+   * invitation opened (an invitation itself opens nothing but the join), and admission. All of
+   * it is read from the store every time, so a revoked seat or a withdrawn consent cannot open a
+   * new connection.
    */
   authenticate(
     roomId: string,
@@ -28,6 +36,7 @@ export function createAuthenticator(deps: {
   store: RoomStore & MemberStore;
   tokens: TokenService;
   origins: OriginPolicy;
+  admit: AdmissionCheck;
 }): Authenticator {
   const { store, tokens, origins } = deps;
   return {
@@ -64,7 +73,7 @@ export function createAuthenticator(deps: {
           message: 'The token is for another room.',
         };
       }
-      const member = await store.getMember(roomId, claims.sub);
+      const member = await store.getSeatedMember(roomId, claims.sub);
       if (member === undefined) {
         return {
           ok: false,
@@ -78,9 +87,27 @@ export function createAuthenticator(deps: {
           ok: false,
           status: 403,
           code: 'revoked',
-          message: 'This invite has been revoked.',
+          message: 'This invitation has been revoked.',
         };
       }
+      if (claims.kind === 'invite') {
+        return {
+          ok: false,
+          status: 401,
+          code: 'invite-not-joined',
+          message: `This is an invitation, not a session: join with it once (POST /api/rooms/${roomId}/join) and use the session token that answers.`,
+        };
+      }
+      if (member.seat.sessionId === null || member.seat.sessionId !== claims.sid) {
+        return {
+          ok: false,
+          status: 401,
+          code: 'unauthorized',
+          message: 'This session is not the one the invitation opened.',
+        };
+      }
+      const refusal = await deps.admit(member);
+      if (refusal !== null) return refusal;
       return {
         ok: true,
         member: {

@@ -1,8 +1,7 @@
-// Authentication: signed invite tokens, the websocket origin policy, and the check that turns a
-// token into a member of a room.
-export { createTokenService, TOKEN_TTL_SECONDS } from './tokens';
+// Authentication: signed room tokens, the origin policy and the one check every entry point runs.
+export { createTokenService, INVITATION_TTL_SECONDS, TOKEN_TTL_SECONDS } from './tokens';
 export type { TokenService, VerifyResult } from './tokens';
 export { isOriginAllowed, listenOrigins } from './origin';
 export type { OriginPolicy } from './origin';
 export { createAuthenticator } from './authenticate';
-export type { AuthResult, Authenticator } from './authenticate';
+export type { AdmissionCheck, AuthRefusal, AuthResult, Authenticator } from './authenticate';

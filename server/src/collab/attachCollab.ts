@@ -45,7 +45,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   // must reach it too: disconnectMember bumps an epoch the pending upgrade compares against.
   let epoch = 0;
   let upgradesInFlight = 0;
-  const disconnectedAt = new Map<string, number>();
+  const disconnectedAt = new Map<string, { epoch: number; code: number; reason: string }>();
   const memberKey = (roomId: string, memberId: string): string => `${roomId}\u0000${memberId}`;
   const upgradeSettled = (): void => {
     upgradesInFlight--;
@@ -62,8 +62,9 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       ws.close(closeCodes.goingAway, 'server shutting down');
       return;
     }
-    if ((disconnectedAt.get(memberKey(roomId, member.memberId)) ?? -1) > startedAt) {
-      ws.close(closeCodes.revoked, 'membership revoked');
+    const ended = disconnectedAt.get(memberKey(roomId, member.memberId));
+    if (ended !== undefined && ended.epoch > startedAt) {
+      ws.close(ended.code, ended.reason);
       return;
     }
     const connection = new CollabConnection(ws, roomId, member, {
@@ -127,11 +128,13 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   options.server.on('upgrade', onUpgrade);
 
   return {
-    disconnectMember(roomId, memberId) {
-      if (upgradesInFlight > 0) disconnectedAt.set(memberKey(roomId, memberId), ++epoch);
+    disconnectMember(roomId, memberId, code = closeCodes.revoked, reason = 'membership revoked') {
+      if (upgradesInFlight > 0) {
+        disconnectedAt.set(memberKey(roomId, memberId), { epoch: ++epoch, code, reason });
+      }
       for (const connection of [...connections]) {
         if (connection.roomId === roomId && connection.member.memberId === memberId) {
-          connection.close(closeCodes.revoked, 'membership revoked');
+          connection.close(code, reason);
         }
       }
     },

@@ -47,8 +47,11 @@ export interface CollabOptions {
 }
 
 export interface CollabHandle {
-  /** Closes every live collab connection of the member (e.g. after revocation). */
-  disconnectMember(roomId: string, memberId: string): void;
+  /**
+   * Closes every live collab connection of the member (e.g. after revocation), with `code`
+   * (default 4403) and `reason`; a connection still being authenticated is closed the same way.
+   */
+  disconnectMember(roomId: string, memberId: string, code?: number, reason?: string): void;
   connections(): number;
   /** Stops accepting and closes every connection (the room runtime flushes the rooms). */
   close(): Promise<void>;

@@ -19,6 +19,22 @@ export interface MembersTable {
   party_id: string | null;
   created_at: Int8;
   revoked_at: ColumnType<number | string | null, number | null, number | null>;
+  // Seats (migration 0007): who invited the member and the one session their invitation opened.
+  invited_by: ColumnType<string | null, string | null | undefined, string | null>;
+  creator: ColumnType<number, number | undefined, number>;
+  joined_at: ColumnType<number | string | null, number | null | undefined, number | null>;
+  session_id: ColumnType<string | null, string | null | undefined, string | null>;
+  reuse_refused_at: ColumnType<number | string | null, number | null | undefined, number | null>;
+}
+
+/** A party's decision on a mediator or observer (migration 0007). */
+export interface MemberConsentsTable {
+  room_id: string;
+  member_id: string;
+  party_id: string;
+  decision: string;
+  decided_by: string;
+  decided_at: Int8;
 }
 
 export interface DocUpdatesTable {
@@ -49,4 +65,5 @@ export interface CoreTables {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   clause_changes: ClauseChangesTable;
+  member_consents: MemberConsentsTable;
 }

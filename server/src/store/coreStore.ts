@@ -6,7 +6,15 @@ import { toBuffer, toBytes, toNumber } from './columns';
 import type { CoreTables } from './coreSchema';
 import { clauseChangeFromRow, memberFromRow, roomFromRow, updateFromRow } from './rows';
 import { StoreError } from './storeError';
-import type { DocLoad, DocStore, MemberRecord, MemberStore, RoomRecord, RoomStore } from './types';
+import type {
+  DocLoad,
+  DocStore,
+  MemberRecord,
+  MemberSeatStore,
+  MemberStore,
+  RoomRecord,
+  RoomStore,
+} from './types';
 
 const memberColumns = [
   'room_id',
@@ -46,7 +54,7 @@ function checkBytes(what: string, data: unknown): asserts data is Uint8Array {
  */
 export function createCoreStore(
   db: Kysely<CoreTables>,
-): RoomStore & Omit<DocStore, 'appendUpdate'> & MemberStore {
+): RoomStore & Omit<DocStore, 'appendUpdate'> & Omit<MemberStore, keyof MemberSeatStore> {
   async function getRoom(roomId: string): Promise<RoomRecord | undefined> {
     const row = await db
       .selectFrom('rooms')
@@ -57,7 +65,12 @@ export function createCoreStore(
   }
 
   return {
-    async createRoom(room: RoomRecord, initialUpdate: Uint8Array, organizer: MemberRecord) {
+    async createRoom(
+      room: RoomRecord,
+      initialUpdate: Uint8Array,
+      organizer: MemberRecord,
+      creatorSession?: string,
+    ) {
       checkBytes('initialUpdate', initialUpdate);
       if (organizer.roomId !== room.id) {
         throw new StoreError(
@@ -80,7 +93,14 @@ export function createCoreStore(
             created_at: room.createdAt,
           })
           .execute();
-        await trx.insertInto('members').values(memberRow(organizer)).execute();
+        const seat =
+          creatorSession === undefined
+            ? {}
+            : { creator: 1, joined_at: organizer.createdAt, session_id: creatorSession };
+        await trx
+          .insertInto('members')
+          .values({ ...memberRow(organizer), ...seat })
+          .execute();
       });
     },
 

@@ -14,6 +14,7 @@ import { checkAppend, postgresAppendBatch, sqliteAppendBatch } from './appendBat
 import { createCoreStore } from './coreStore';
 import { GroupCommit } from './groupCommit';
 import type { CommitBatch } from './groupCommit';
+import { createMemberSeatStore } from './memberSeats';
 import { migrateToLatest } from './migrations';
 import { openPostgres } from './postgresDatabase';
 import { openSqlite } from './sqliteDatabase';
@@ -46,6 +47,7 @@ function storeOver(db: Kysely<Database>, kind: StoreKind, commit: CommitBatch): 
   const appends = new GroupCommit(commit);
   return {
     ...createCoreStore(slice<CoreTables>(db)),
+    ...createMemberSeatStore(slice<CoreTables>(db)),
     ...createCommentStore(slice<CommentTables>(db)),
     ...createGovernanceStore(slice<GovernanceTables>(db)),
     ...createAuditStore(slice<AuditTables>(db)),

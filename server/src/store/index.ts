@@ -10,12 +10,16 @@ export type { Database, Store } from './store';
 export type {
   AppendUpdate,
   ClauseChange,
+  ConsentRecord,
   DocLoad,
   DocStore,
   MemberRecord,
+  MemberSeatStore,
   MemberStore,
   RoomRecord,
   RoomStore,
+  SeatRecord,
+  SeatedMember,
   StoredUpdate,
   StoreKind,
 } from './types';

@@ -4,7 +4,14 @@ import { roleSchema } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import { toBytes, toNullableNumber, toNumber } from './columns';
 import type { CoreTables } from './coreSchema';
-import type { ClauseChange, MemberRecord, RoomRecord, StoredUpdate } from './types';
+import type {
+  ClauseChange,
+  ConsentRecord,
+  MemberRecord,
+  RoomRecord,
+  SeatedMember,
+  StoredUpdate,
+} from './types';
 
 function toRole(value: string): Role {
   const role = roleSchema.safeParse(value);
@@ -16,7 +23,12 @@ export function roomFromRow(row: Omit<Selectable<CoreTables['rooms']>, 'last_seq
   return { id: row.id, title: row.title, createdAt: toNumber(row.created_at) };
 }
 
-export function memberFromRow(row: Selectable<CoreTables['members']>): MemberRecord {
+type MemberRow = Pick<
+  Selectable<CoreTables['members']>,
+  'room_id' | 'id' | 'name' | 'role' | 'party_id' | 'created_at' | 'revoked_at'
+>;
+
+export function memberFromRow(row: MemberRow): MemberRecord {
   return {
     id: row.id,
     roomId: row.room_id,
@@ -25,6 +37,33 @@ export function memberFromRow(row: Selectable<CoreTables['members']>): MemberRec
     partyId: row.party_id,
     createdAt: toNumber(row.created_at),
     revokedAt: toNullableNumber(row.revoked_at),
+  };
+}
+
+export function seatedMemberFromRow(row: Selectable<CoreTables['members']>): SeatedMember {
+  return {
+    ...memberFromRow(row),
+    seat: {
+      invitedBy: row.invited_by,
+      creator: Number(row.creator) === 1,
+      joinedAt: toNullableNumber(row.joined_at),
+      sessionId: row.session_id,
+      reuseRefusedAt: toNullableNumber(row.reuse_refused_at),
+    },
+  };
+}
+
+export function consentFromRow(row: Selectable<CoreTables['member_consents']>): ConsentRecord {
+  if (row.decision !== 'accept' && row.decision !== 'decline') {
+    throw new Error(`store holds a consent with an unknown decision: ${row.decision}`);
+  }
+  return {
+    roomId: row.room_id,
+    memberId: row.member_id,
+    partyId: row.party_id,
+    decision: row.decision,
+    decidedBy: row.decided_by,
+    decidedAt: toNumber(row.decided_at),
   };
 }
 

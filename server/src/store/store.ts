@@ -10,6 +10,7 @@ import { commentsMigration } from '../features/comments';
 import type { GovernanceStore, GovernanceTables } from '../features/governance';
 import { addAgreementFreeze, createGovernanceTables } from '../features/governance';
 import { createCoreTables } from './coreMigration';
+import { createMemberSeats } from './memberSeatsMigration';
 import type { CoreTables } from './coreSchema';
 import type { DocStore, MemberStore, RoomStore, StoreKind } from './types';
 
@@ -51,5 +52,6 @@ export function migrations(kind: StoreKind): Record<string, Migration> {
     '0004_mediation_agreement': agreementMigration,
     '0005_audit_keyed_chains': auditKeyedChainMigration,
     '0006_agreement_freeze': { up: addAgreementFreeze },
+    '0007_member_seats_consent': { up: (db) => createMemberSeats(db) },
   };
 }

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './storeError';
 import { describeCommentStoreContract } from './commentStoreContract';
+import { describeMemberSeatStoreContract } from './memberSeatStoreContract';
 import type { Store } from './store';
 import type { MemberRecord, RoomRecord } from './types';
 
@@ -385,6 +386,8 @@ export function describeStoreContract(
         expect(await store.revokeMember(r.id, 'no-such-member', T0)).toBe(false);
       });
     });
+
+    describeMemberSeatStoreContract(() => store);
 
     describeCommentStoreContract(
       () => store,

@@ -16,6 +16,14 @@ const timedMethods = [
   'getMember',
   'listMembers',
   'revokeMember',
+  'createInvitation',
+  'getSeatedMember',
+  'listSeatedMembers',
+  'claimSeat',
+  'noteSeatReuse',
+  'updateMember',
+  'setConsent',
+  'listConsents',
 ] as const satisfies readonly (keyof Store)[];
 
 function report(onQuery: QueryTimer, op: string, started: number, ok: boolean): void {

@@ -23,6 +23,38 @@ export interface MemberRecord {
   revokedAt: number | null;
 }
 
+/**
+ * How a member came into the room and whether their invitation was used. A link is single-use:
+ * the first join binds the seat to one session id, which every session token must carry.
+ */
+export interface SeatRecord {
+  /** The member who issued the invitation; null for the room's creator (and seats older than this). */
+  invitedBy: string | null;
+  /** Created the room, and may seat the first members of parties nobody joined yet. */
+  creator: boolean;
+  /** When the invitation was used; null while it has not been. */
+  joinedAt: number | null;
+  sessionId: string | null;
+  /** The last time someone tried to use the invitation again, and was refused. */
+  reuseRefusedAt: number | null;
+}
+
+export interface SeatedMember extends MemberRecord {
+  seat: SeatRecord;
+}
+
+/** One party's decision on a mediator or observer; the latest decision replaces the earlier. */
+export interface ConsentRecord {
+  roomId: string;
+  /** The mediator or observer. */
+  memberId: string;
+  partyId: string;
+  decision: 'accept' | 'decline';
+  /** The party's organizer who decided. */
+  decidedBy: string;
+  decidedAt: number;
+}
+
 export interface StoredUpdate {
   seq: number;
   data: Uint8Array;
@@ -57,8 +89,16 @@ export interface AppendUpdate {
 
 /** Rooms: created with their first document state and organizer. */
 export interface RoomStore {
-  /** Creates the room, its first document state and its organizer in one transaction. */
-  createRoom(room: RoomRecord, initialUpdate: Uint8Array, organizer: MemberRecord): Promise<void>;
+  /**
+   * Creates the room, its first document state and its organizer in one transaction. With
+   * `creatorSession`, the organizer is the room's creator, joined with that session.
+   */
+  createRoom(
+    room: RoomRecord,
+    initialUpdate: Uint8Array,
+    organizer: MemberRecord,
+    creatorSession?: string,
+  ): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | undefined>;
 }
 
@@ -73,10 +113,35 @@ export interface DocStore {
 }
 
 /** The people admitted to a room. */
-export interface MemberStore {
+export interface MemberStore extends MemberSeatStore {
   createMember(member: MemberRecord): Promise<void>;
   getMember(roomId: string, memberId: string): Promise<MemberRecord | undefined>;
   listMembers(roomId: string): Promise<MemberRecord[]>;
   /** Marks the member revoked; false when there is no such member. Idempotent. */
   revokeMember(roomId: string, memberId: string, at: number): Promise<boolean>;
+}
+
+/** Seats (who invited whom, single-use joins) and the parties' consent to appointments. */
+export interface MemberSeatStore {
+  /** A member invited by `invitedBy`, whose invitation has not been used yet. */
+  createInvitation(member: MemberRecord, invitedBy: string): Promise<void>;
+  getSeatedMember(roomId: string, memberId: string): Promise<SeatedMember | undefined>;
+  listSeatedMembers(roomId: string): Promise<SeatedMember[]>;
+  /**
+   * Binds the seat to `sessionId` if it is neither joined nor revoked, in one conditional write:
+   * of two joins at once exactly one gets true.
+   */
+  claimSeat(roomId: string, memberId: string, sessionId: string, at: number): Promise<boolean>;
+  /** Records a refused second use of the invitation. */
+  noteSeatReuse(roomId: string, memberId: string, at: number): Promise<void>;
+  /** Renames the member or changes their role; false when there is no such member. */
+  updateMember(
+    roomId: string,
+    memberId: string,
+    patch: { name?: string; role?: Role },
+  ): Promise<boolean>;
+  /** Records a party's decision on an appointment, replacing its earlier one. */
+  setConsent(record: ConsentRecord): Promise<void>;
+  /** The decisions on one appointment, or on every appointment of the room. */
+  listConsents(roomId: string, memberId?: string): Promise<ConsentRecord[]>;
 }

@@ -15,8 +15,10 @@ describe('permission matrix', () => {
     ]);
   });
 
-  it('leaves invites to the organizer alone', () => {
+  it('leaves invites, appointments and consent to the organizer alone', () => {
     expect(roleIds.filter((role) => can(role, 'manage-invites'))).toEqual(['organizer']);
+    expect(roleIds.filter((role) => can(role, 'propose-appointment'))).toEqual(['organizer']);
+    expect(roleIds.filter((role) => can(role, 'consent'))).toEqual(['organizer']);
   });
 
   it('lets an organizer lock clauses only while no mediator is in the room', () => {

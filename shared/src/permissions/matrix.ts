@@ -14,6 +14,8 @@ export const actionIds = [
   'sign-off',
   'lock',
   'manage-invites',
+  'propose-appointment',
+  'consent',
 ] as const;
 
 export type Action = (typeof actionIds)[number];
@@ -53,7 +55,24 @@ const matrix: Record<Action, Record<Role, Rule>> = {
     mediator: true,
     observer: false,
   },
+  /** Own party's members only; the room's creator also seats parties nobody joined yet. */
   'manage-invites': {
+    organizer: true,
+    negotiator: false,
+    viewer: false,
+    mediator: false,
+    observer: false,
+  },
+  /** Propose a mediator or observer; the proposer's party consents by proposing. */
+  'propose-appointment': {
+    organizer: true,
+    negotiator: false,
+    viewer: false,
+    mediator: false,
+    observer: false,
+  },
+  /** Accept, decline or withdraw the own party's consent to a mediator or observer. */
+  consent: {
     organizer: true,
     negotiator: false,
     viewer: false,

@@ -12,11 +12,13 @@ export const closeCodes = {
   /** A message over MAX_MESSAGE_BYTES. */
   messageTooBig: 1009,
   internalError: 1011,
+  /** The member's role changed: reconnect, and the connection works under the new role. */
+  memberChanged: 4100,
   /** A frame that is not a valid y-websocket / Yjs message. */
   malformedMessage: 4400,
   /** The token is no longer valid. */
   unauthorized: 4401,
-  /** The member's invite was revoked. */
+  /** The member's seat was revoked, or a party withdrew its consent to this mediator/observer. */
   revoked: 4403,
   roomNotFound: 4404,
   /** The store refused a write; the room reloads from the store on reconnect. */

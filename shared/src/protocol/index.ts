@@ -10,8 +10,8 @@ export {
 } from './limits';
 export { ackOk, ackError } from './ack';
 export type { Ack } from './ack';
-export { actorOf, actorSchema, tokenClaimsSchema, roomLink } from './tokens';
-export type { Actor, TokenClaims, MemberClaims } from './tokens';
+export { actorOf, actorSchema, tokenClaimsSchema, tokenKinds, roomLink } from './tokens';
+export type { Actor, TokenClaims, TokenKind, MemberClaims } from './tokens';
 export { createRoomRequestSchema, createInviteRequestSchema } from './rest';
 export type {
   CreateRoomRequest,
@@ -20,8 +20,26 @@ export type {
   CreateInviteResponse,
   MemberInfo,
   InviteListResponse,
+  JoinResponse,
   MeResponse,
 } from './rest';
+export {
+  consentDecideRequestSchema,
+  consentRequestSchema,
+  membersClientEvents,
+  updateMemberRequestSchema,
+} from './members';
+export type {
+  Appointment,
+  AppointmentListResult,
+  ConsentDecision,
+  ConsentState,
+  InviteReused,
+  MemberRef,
+  PartyConsent,
+  SeatStatus,
+  UpdateMemberRequest,
+} from './members';
 export { presenceFocusSchema, roomStateRequestSchema } from './presence';
 export type { PresenceEntry, PresenceState } from './presence';
 export { isSavedUpTo } from './save-status';

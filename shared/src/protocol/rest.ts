@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits';
+import { consentStateSchema, memberRefSchema, seatStatusSchema } from './members';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -42,6 +43,7 @@ export const createInviteRequestSchema = z
 
 export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;
 
+/** `token` is the invitation (single-use, opens only `POST /api/rooms/:roomId/join`). */
 export const createInviteResponseSchema = z.object({
   id: z.string(),
   token: z.string(),
@@ -50,6 +52,11 @@ export const createInviteResponseSchema = z.object({
 
 export type CreateInviteResponse = z.infer<typeof createInviteResponseSchema>;
 
+/**
+ * A member. The seat fields (who invited them, when the link was used, the last refused second
+ * use, and for a mediator or observer the parties' consent) come with the member list; `me`
+ * leaves them out.
+ */
 export const memberInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -57,14 +64,31 @@ export const memberInfoSchema = z.object({
   partyId: z.string().nullable(),
   createdAt: z.number(),
   revokedAt: z.number().nullable(),
+  invitedBy: memberRefSchema.nullable().optional(),
+  joinedAt: z.number().nullable().optional(),
+  status: seatStatusSchema.optional(),
+  reuseRefusedAt: z.number().nullable().optional(),
+  consent: consentStateSchema.optional(),
 });
 
 export type MemberInfo = z.infer<typeof memberInfoSchema>;
 
-/** GET /api/rooms/:roomId/invites (organizer): every member of the room, revoked ones included. */
-export const inviteListResponseSchema = z.object({ members: z.array(memberInfoSchema) });
+/**
+ * GET /api/rooms/:roomId/invites (organizer): the caller's party's members, revoked ones
+ * included, the mediators and observers, and the seats the room's creator still holds for
+ * parties nobody joined yet. `invitableParties` are the parties the caller may invite for.
+ */
+export const inviteListResponseSchema = z.object({
+  members: z.array(memberInfoSchema),
+  invitableParties: z.array(z.string()),
+});
 
 export type InviteListResponse = z.infer<typeof inviteListResponseSchema>;
+
+/** POST /api/rooms/:roomId/join (the invitation as bearer): the session token of the seat. */
+export const joinResponseSchema = z.object({ token: z.string(), member: memberInfoSchema });
+
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
 export const roomPartySchema = z.object({
   id: z.string(),

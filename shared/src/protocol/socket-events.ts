@@ -13,6 +13,7 @@ import type {
   GovernanceClientToServerEvents,
   GovernanceServerToClientEvents,
 } from './mediation-governance';
+import type { MembersClientToServerEvents, MembersServerToClientEvents } from './members';
 
 /** What `room:state` answers: the caller as others see them, who else is here, what is stored. */
 export interface RoomStateSnapshot {
@@ -21,9 +22,13 @@ export interface RoomStateSnapshot {
   saved: SaveStatus | null;
 }
 
-/** Why the server ended a session; sent just before it disconnects the socket. */
+/**
+ * Why the server ended a session; sent just before it disconnects the socket. `revoked`: the
+ * seat was revoked; `consent-withdrawn`: a party no longer consents to this mediator or observer;
+ * `member-changed`: the member's role changed, reconnect to work under the new one; `shutdown`.
+ */
 export interface SessionEnded extends ErrorBody {
-  code: 'revoked' | 'shutdown' | string;
+  code: 'revoked' | 'consent-withdrawn' | 'member-changed' | 'shutdown' | string;
 }
 
 /**
@@ -34,7 +39,8 @@ export interface ServerToClientEvents
   extends
     CommentServerToClientEvents,
     AgreementServerToClientEvents,
-    GovernanceServerToClientEvents {
+    GovernanceServerToClientEvents,
+    MembersServerToClientEvents {
   'presence:state': (state: PresenceState) => void;
   'save:status': (status: SaveStatus) => void;
   'session:ended': (reason: SessionEnded) => void;
@@ -48,7 +54,8 @@ export interface ClientToServerEvents
   extends
     CommentClientToServerEvents,
     AgreementClientToServerEvents,
-    GovernanceClientToServerEvents {
+    GovernanceClientToServerEvents,
+    MembersClientToServerEvents {
   'presence:focus': (focus: PresenceFocus, ack: AckCallback<null>) => void;
   'room:state': (payload: Record<string, never>, ack: AckCallback<RoomStateSnapshot>) => void;
 }

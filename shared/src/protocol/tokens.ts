@@ -4,15 +4,35 @@ import { z } from 'zod';
 import { roleSchema } from '../permissions/roles';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './limits';
 
-/** Claims of a Parley access token (JWT, HS256). `sub` is the member id, `party` null without one. */
-export const tokenClaimsSchema = z.object({
-  sub: z.string().min(1).max(MAX_ID_LENGTH),
-  room: z.string().min(1).max(MAX_ID_LENGTH),
-  role: roleSchema,
-  party: z.string().min(1).max(MAX_ID_LENGTH).nullable(),
-  name: z.string().min(1).max(MAX_NAME_LENGTH),
-  exp: z.number().int().positive(),
-});
+/**
+ * The two kinds of room token. An invitation is what a link carries: it opens nothing but
+ * `POST /api/rooms/:roomId/join`, once. A session is what the join hands back, bound to the seat's
+ * one session id; every other entry point takes only a session.
+ */
+export const tokenKinds = ['invite', 'session'] as const;
+
+export type TokenKind = (typeof tokenKinds)[number];
+
+/**
+ * Claims of a Parley token (JWT, HS256). `sub` is the member id, `party` null without one.
+ * Tokens signed before there were two kinds carry no `kind`: they are invitations.
+ */
+export const tokenClaimsSchema = z
+  .object({
+    sub: z.string().min(1).max(MAX_ID_LENGTH),
+    room: z.string().min(1).max(MAX_ID_LENGTH),
+    role: roleSchema,
+    party: z.string().min(1).max(MAX_ID_LENGTH).nullable(),
+    name: z.string().min(1).max(MAX_NAME_LENGTH),
+    exp: z.number().int().positive(),
+    kind: z.enum(tokenKinds).default('invite'),
+    /** The session a session token belongs to; checked against the seat on every use. */
+    sid: z.string().min(1).max(MAX_ID_LENGTH).optional(),
+  })
+  .refine((claims) => claims.kind !== 'session' || claims.sid !== undefined, {
+    message: 'a session token names its session',
+    path: ['sid'],
+  });
 
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 

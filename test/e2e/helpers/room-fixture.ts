@@ -2,7 +2,13 @@
 // with invite links for a CSP and an insurer negotiator and an observer.
 import { templates } from '@parley/shared/templates';
 import type { TermSheet } from '@parley/shared/termsheet';
-import { createRoom, invite, request } from '../../integration/helpers/api';
+import {
+  consent,
+  createInvitation,
+  createRoom,
+  request,
+  seatParties,
+} from '../../integration/helpers/api';
 
 /**
  * The mHealth template with a fixed split, so that a negotiator can move a share and everyone sees
@@ -32,26 +38,38 @@ export interface NegotiationRoom {
   inviteIds: { csp: string; insurer: string; observer: string };
 }
 
+/**
+ * The mHealth room with links nobody opened yet for a CSP negotiator, an insurer negotiator (the
+ * organizer's own party) and an observer. Every other party has an organizer, seated over the
+ * API, who invites its people and consents to the observer.
+ */
 export async function createNegotiationRoom(baseUrl: string): Promise<NegotiationRoom> {
   const room = await createRoom(baseUrl, {
     title: 'Remote patient monitoring',
     termsheet: fixedSplitTermSheet(),
   });
   const link = (token: string) => `${baseUrl}/rooms/${room.roomId}#token=${token}`;
-  const csp = await invite(baseUrl, room.roomId, room.organizerToken, {
+  // Each party's organizer is seated by the creator; the CSP's invites its negotiator.
+  const organizers = await seatParties(baseUrl, room.roomId, room.organizerToken);
+  const csp = await createInvitation(baseUrl, room.roomId, organizers.csp!, {
     name: 'Ada Kestrel',
     role: 'negotiator',
     party: 'csp',
   });
-  const insurer = await invite(baseUrl, room.roomId, room.organizerToken, {
+  const insurer = await createInvitation(baseUrl, room.roomId, room.organizerToken, {
     name: 'Ben Aldermoor',
     role: 'negotiator',
     party: 'insurer',
   });
-  const observer = await invite(baseUrl, room.roomId, room.organizerToken, {
+  const observer = await createInvitation(baseUrl, room.roomId, room.organizerToken, {
     name: 'Olive Board',
     role: 'observer',
   });
+  for (const [party, token] of Object.entries(organizers)) {
+    if (token === room.organizerToken) continue;
+    const answer = await consent(baseUrl, room.roomId, token, observer.id);
+    if (answer.status !== 200) throw new Error(`${party} could not consent: ${answer.status}`);
+  }
   return {
     roomId: room.roomId,
     organizerToken: room.organizerToken,

@@ -2,6 +2,7 @@
 // a person reads.
 import type { Locator, Page } from 'playwright-core';
 
+/** The invitation dialog: invite a party's members, propose appointments, revoke. */
 export class InvitesDialog {
   constructor(readonly page: Page) {}
 
@@ -15,6 +16,17 @@ export class InvitesDialog {
     await dialog.getByLabel('Role').selectOption(role);
     if (party) await dialog.getByLabel('Party').selectOption({ label: party });
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    const link = dialog.getByLabel(`Invitation link for ${name}`, { exact: true });
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  /** Proposes a mediator or observer: they come in once every party consented. */
+  async propose(name: string, role: 'mediator' | 'observer'): Promise<string> {
+    const dialog = this.dialog();
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Role').selectOption(role);
+    await dialog.getByRole('button', { name: 'Propose and invite' }).click();
     const link = dialog.getByLabel(`Invitation link for ${name}`, { exact: true });
     await link.waitFor();
     return link.inputValue();

@@ -15,8 +15,19 @@ export type {
   SpawnedServer,
   SpawnResult,
 } from './server';
-export { request, createRoom, invite, roomWithEveryRole } from './api';
-export type { JsonResponse, RoomWithMembers } from './api';
+export {
+  request,
+  createRoom,
+  createInvitation,
+  join,
+  invite,
+  consent,
+  seatParty,
+  seatParties,
+  appoint,
+  roomWithEveryRole,
+} from './api';
+export type { JoinedInvite, JsonResponse, PartyOrganizers, RoomWithMembers } from './api';
 export { connectSocket, emitWithAck, collect } from './socket';
 export type { ParleyClientSocket } from './socket';
 export { connectCollab } from './collab';

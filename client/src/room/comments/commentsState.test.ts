@@ -165,6 +165,20 @@ describe('comments as the member sees them', () => {
     expect(state.threads[1]).toBe(other);
   });
 
+  it('offers for @mention whoever writes in a thread the member reads, once', () => {
+    const state = apply(
+      { ...initialCommentsState, members: [{ ...ben }] },
+      (s) => threadUpserted(s, thread('t-1', 'c-split', [comment('c-1', 't-1', 100)])),
+      (s) =>
+        commentUpserted(s, {
+          threadId: 't-1',
+          clauseId: 'c-split',
+          comment: comment('c-2', 't-1', 200),
+        }),
+    );
+    expect(state.members.map((m) => m.memberId)).toEqual(['m-ben', 'm-ada']);
+  });
+
   it('counts a notification once, and only when it was not read on another device', () => {
     const state = apply(
       initialCommentsState,

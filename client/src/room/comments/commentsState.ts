@@ -60,12 +60,36 @@ export function hasVisitNews(visit: SinceLastVisit): boolean {
   );
 }
 
+/**
+ * The server offers for @mention only the people the member may address, which includes anyone
+ * who wrote in a thread the member can read: a newcomer to a thread joins the list at once.
+ */
+function withSpeakers(
+  members: MentionCandidate[],
+  speakers: readonly MentionCandidate[],
+): MentionCandidate[] {
+  const added = speakers.filter(
+    (s, i) =>
+      !members.some((m) => m.memberId === s.memberId) &&
+      speakers.findIndex((o) => o.memberId === s.memberId) === i,
+  );
+  return added.length === 0 ? members : [...members, ...added];
+}
+
+function speakerOf(actor: MentionCandidate): MentionCandidate {
+  return { memberId: actor.memberId, name: actor.name, role: actor.role, partyId: actor.partyId };
+}
+
 /** A thread created, updated, resolved or reopened: replaces the one with its id, or joins. */
 export function threadUpserted(state: CommentsState, thread: CommentThread): CommentsUpdate {
   const threads = state.threads.some((t) => t.id === thread.id)
     ? state.threads.map((t) => (t.id === thread.id ? thread : t))
     : [...state.threads, thread];
-  return { threads };
+  const members = withSpeakers(state.members, [
+    speakerOf(thread.createdBy),
+    ...thread.comments.map((c) => speakerOf(c.author)),
+  ]);
+  return members === state.members ? { threads } : { threads, members };
 }
 
 /**
@@ -88,7 +112,8 @@ export function commentUpserted(
       updatedAt: Math.max(thread.updatedAt, comment.editedAt ?? comment.createdAt),
     };
   });
-  return { threads };
+  const members = withSpeakers(state.members, [speakerOf(comment.author)]);
+  return members === state.members ? { threads } : { threads, members };
 }
 
 /** A live notification: newest first, once, counted as unread unless already read elsewhere. */

@@ -89,21 +89,18 @@ export async function createRoom(
     createdAt: now,
     revokedAt: null,
   };
+  // The creator has joined with the room: their token is a session, not an invitation.
+  const sessionId = newId('s');
   await ctx.store.createRoom(
     { id: roomId, title: request.title, createdAt: now },
     initialUpdate,
     organizer,
+    sessionId,
   );
   await ctx.audit.recordRoomCreated(roomId, {
     memberId: organizer.id,
     partyId: organizer.partyId,
   });
-  const organizerToken = await ctx.tokens.sign({
-    sub: organizer.id,
-    room: roomId,
-    role: organizer.role,
-    party: organizer.partyId,
-    name: organizer.name,
-  });
+  const organizerToken = await ctx.tokens.signSession(organizer, sessionId);
   return { roomId, organizerToken, url: roomLink(ctx.publicUrl(), roomId, organizerToken) };
 }
