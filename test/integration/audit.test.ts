@@ -122,12 +122,23 @@ async function mediatedRoom(server: StartedServer) {
   return room;
 }
 
-const ACTIONS = [
+/** What seating a room with every role leaves: invitations, joins and consents to the mediator. */
+const SEATING = [
   'room.created',
-  'invite.created',
-  'invite.created',
-  'invite.created',
-  'invite.created',
+  ...Array.from({ length: 3 }, () => ['invite.created', 'invite.joined']).flat(),
+  ...Array.from({ length: 2 }, () => ['invite.created', 'invite.joined']).flat(),
+  ...Array.from({ length: 2 }, () => [
+    'invite.created',
+    'consent.given',
+    'invite.joined',
+    'consent.given',
+    'consent.given',
+    'consent.given',
+  ]).flat(),
+];
+
+const ACTIONS = [
+  ...SEATING,
   'clause.locked',
   'agenda.set',
   'mode.changed',
@@ -137,8 +148,15 @@ const ACTIONS = [
   'dispute.resolved',
   'clause.unlocked',
   'invite.created',
+  'invite.joined',
   'invite.revoked',
 ];
+/** Entries in a mediated room's chain; tampering below keeps the first KEPT of them. */
+const TOTAL = ACTIONS.length;
+const KEPT = TOTAL - 3;
+const VOTE = ACTIONS.indexOf('draft.voted') + 1;
+/** The parties seated in such a room, each with its own private chain. */
+const PARTIES = ['care', 'csp', 'device', 'insurer'];
 
 async function exportOf(server: StartedServer, roomId: string, token: string) {
   const response = await request<AuditExport>(server.url, 'GET', `/api/rooms/${roomId}/audit`, {
@@ -179,16 +197,21 @@ describe('the audit log', () => {
     expect(exported.entries.map((e) => ('action' in e ? e.action : 'redacted'))).toEqual(ACTIONS);
     const last = exported.entries.at(-1)!;
     expect(exported.heads).toEqual([
-      { chain: 'room', count: 15, hash: last.hash, keyedFrom: 1 },
-      // The party admitted at creation has its own (so far empty) chain.
-      { chain: 'party:insurer', count: 0, hash: AUDIT_GENESIS_HASH, keyedFrom: 1 },
+      { chain: 'room', count: TOTAL, hash: last.hash, keyedFrom: 1 },
+      // Every seated party has its own (so far empty) chain.
+      ...PARTIES.map((p) => ({
+        chain: `party:${p}`,
+        count: 0,
+        hash: AUDIT_GENESIS_HASH,
+        keyedFrom: 1,
+      })),
     ]);
     expect(exported.verification).toEqual({
       ok: true,
-      count: 15,
+      count: TOTAL,
       heads: [
-        { chain: 'room', count: 15, hash: last.hash },
-        { chain: 'party:insurer', count: 0, hash: AUDIT_GENESIS_HASH },
+        { chain: 'room', count: TOTAL, hash: last.hash },
+        ...PARTIES.map((p) => ({ chain: `party:${p}`, count: 0, hash: AUDIT_GENESIS_HASH })),
       ],
     });
     roomEntries(exported).forEach((entry, i, all) => {
@@ -210,7 +233,7 @@ describe('the audit log', () => {
     expect(exported.signature).toMatch(/^[\w-]+\.\.[\w-]+$/);
     expect(await server.server.audit.head(room.roomId)).toEqual({
       chain: 'room',
-      count: 15,
+      count: TOTAL,
       hash: last.hash,
     });
   });
@@ -256,9 +279,9 @@ describe('the audit log', () => {
     );
     const exported = await exportOf(server, room.roomId, room.tokens.organizer);
     expect(exported.verification.ok).toBe(true);
-    expect(exported.heads[0]).toMatchObject({ chain: 'room', count: 30 });
+    expect(exported.heads[0]).toMatchObject({ chain: 'room', count: SEATING.length + 25 });
     expect(roomEntries(exported).map((e) => e.seq)).toEqual(
-      Array.from({ length: 30 }, (_, i) => i + 1),
+      Array.from({ length: SEATING.length + 25 }, (_, i) => i + 1),
     );
   });
 });
@@ -279,27 +302,27 @@ describe('the verify command on a SQLite database', () => {
     const before = await verifyCommand([], env);
     expect(before.code, before.stderr).toBe(0);
     for (const room of [dropped, deleted, edited, untouched]) {
-      expect(before.stdout).toContain(`room ${room.roomId}: 15 entries, chain intact`);
+      expect(before.stdout).toContain(`room ${room.roomId}: ${TOTAL} entries, chain intact`);
     }
     const headBefore = await server.server.audit.head(dropped.roomId);
-    expect(before.stdout).toContain(`  head room: 15 ${headBefore.hash}`);
+    expect(before.stdout).toContain(`  head room: ${TOTAL} ${headBefore.hash}`);
 
     // Dropping the three newest entries; then also moving the head back to what is left.
     await sqlite(db, [
-      ['DELETE FROM audit_entries WHERE room_id = ? AND seq > 12', [dropped.roomId]],
+      [`DELETE FROM audit_entries WHERE room_id = ? AND seq > ${KEPT}`, [dropped.roomId]],
     ]);
     // Deleting the whole log of a room.
     await sqlite(db, [['DELETE FROM audit_entries WHERE room_id = ?', [deleted.roomId]]]);
-    // Changing the vote of entry 10 and recomputing the chain from there, head included.
+    // Changing the vote and recomputing the chain from there, head included.
     const stored = (await server.server.audit.list(edited.roomId)).filter(
       (e) => e.chain === 'room',
     );
     const forged = structuredClone(stored);
-    forged[9]!.details = { partyId: 'insurer', vote: 'yes' };
-    const rehashed = rehashFrom(forged, 10);
+    forged[VOTE - 1]!.details = { partyId: 'insurer', vote: 'yes' };
+    const rehashed = rehashFrom(forged, VOTE);
     await sqlite(db, [
       ...rehashed
-        .slice(9)
+        .slice(VOTE - 1)
         .map((e): [string, unknown[]] => [
           'UPDATE audit_entries SET details = ?, prev_hash = ?, hash = ? WHERE room_id = ? AND chain = ? AND seq = ?',
           [JSON.stringify(e.details), e.prevHash, e.hash, e.roomId, e.chain, e.seq],
@@ -319,11 +342,11 @@ describe('the verify command on a SQLite database', () => {
     ]);
     expect(truncated.code, truncated.stderr).toBe(1);
     expect(truncated.stdout).toContain(
-      `room ${dropped.roomId}: TAMPERED at entry 13 of chain room: the head says 15 entries but the chain ends at 12`,
+      `room ${dropped.roomId}: TAMPERED at entry ${KEPT + 1} of chain room: the head says ${TOTAL} entries but the chain ends at ${KEPT}`,
     );
     expect(empty.code, empty.stderr).toBe(1);
     expect(empty.stdout).toContain(
-      `room ${deleted.roomId}: TAMPERED at entry 1 of chain room: the head says 15 entries but there are none`,
+      `room ${deleted.roomId}: TAMPERED at entry 1 of chain room: the head says ${TOTAL} entries but there are none`,
     );
     expect(rewritten.code, rewritten.stderr).toBe(1);
     expect(JSON.parse(rewritten.stdout)).toMatchObject({
@@ -334,20 +357,20 @@ describe('the verify command on a SQLite database', () => {
           verification: {
             ok: false,
             chain: 'room',
-            firstBadSeq: 10,
+            firstBadSeq: VOTE,
             reason: expect.stringContaining('altered'),
           },
         },
       ],
     });
     expect(intact.code, intact.stderr).toBe(0);
-    expect(intact.stdout).toContain(`room ${untouched.roomId}: 15 entries, chain intact`);
+    expect(intact.stdout).toContain(`room ${untouched.roomId}: ${TOTAL} entries, chain intact`);
     expect(all.code, all.stderr).toBe(1);
-    expect(all.stdout).toContain(`room ${untouched.roomId}: 15 entries, chain intact`);
+    expect(all.stdout).toContain(`room ${untouched.roomId}: ${TOTAL} entries, chain intact`);
 
     // The server's own export says so too, and the server refuses to build on a broken chain.
     const after = await exportOf(server, edited.roomId, edited.tokens.organizer);
-    expect(after.verification).toMatchObject({ ok: false, chain: 'room', firstBadSeq: 10 });
+    expect(after.verification).toMatchObject({ ok: false, chain: 'room', firstBadSeq: VOTE });
     const afterFile = join(dataDir, 'after.json');
     writeFileSync(afterFile, JSON.stringify(after));
     const signedButBroken = await verifyCommand(
@@ -356,7 +379,7 @@ describe('the verify command on a SQLite database', () => {
     );
     expect(signedButBroken.code, signedButBroken.stderr).toBe(1);
     expect(signedButBroken.stdout).toContain(
-      'TAMPERED at entry 10 of chain room: the server found the log tampered when it exported it',
+      `TAMPERED at entry ${VOTE} of chain room: the server found the log tampered when it exported it`,
     );
     await expect(
       server.server.audit.append(dropped.roomId, { actorId: null, action: 'test.after' }),
@@ -365,7 +388,7 @@ describe('the verify command on a SQLite database', () => {
     // Hiding the truncation by moving the head back, or by deleting the heads with the log.
     await sqlite(db, [
       [
-        "UPDATE audit_heads SET count = 12, hash = (SELECT hash FROM audit_entries WHERE room_id = ? AND chain = 'room' AND seq = 12) WHERE room_id = ? AND chain = 'room'",
+        `UPDATE audit_heads SET count = ${KEPT}, hash = (SELECT hash FROM audit_entries WHERE room_id = ? AND chain = 'room' AND seq = ${KEPT}) WHERE room_id = ? AND chain = 'room'`,
         [dropped.roomId, dropped.roomId],
       ],
       ['DELETE FROM audit_heads WHERE room_id = ?', [deleted.roomId]],
@@ -413,19 +436,19 @@ describe('the verify command on an exported file', () => {
     const droppedAndHeadMoved = structuredClone(droppedNewest);
     droppedAndHeadMoved.heads[0] = {
       ...droppedAndHeadMoved.heads[0]!,
-      count: 13,
-      hash: droppedAndHeadMoved.entries[12]!.hash,
+      count: TOTAL - 2,
+      hash: droppedAndHeadMoved.entries[TOTAL - 3]!.hash,
     };
     droppedAndHeadMoved.verification = {
       ok: true,
-      count: 13,
-      heads: [{ chain: 'room', count: 13, hash: droppedAndHeadMoved.entries[12]!.hash }],
+      count: TOTAL - 2,
+      heads: [{ chain: 'room', count: TOTAL - 2, hash: droppedAndHeadMoved.entries[TOTAL - 3]!.hash }],
     };
     const allDeleted = { ...structuredClone(intact), entries: [] };
     const edited = structuredClone(intact);
-    (edited.entries[9] as AuditEntry).details = { partyId: 'insurer', vote: 'yes' };
+    (edited.entries[VOTE - 1] as AuditEntry).details = { partyId: 'insurer', vote: 'yes' };
     const rehashed = structuredClone(intact);
-    rehashed.entries = rehashFrom(edited.entries as AuditEntry[], 10);
+    rehashed.entries = rehashFrom(edited.entries as AuditEntry[], VOTE);
     rehashed.heads[0] = { ...rehashed.heads[0]!, hash: rehashed.entries.at(-1)!.hash };
     const unsigned = { ...structuredClone(intact), signature: undefined };
     const otherServer = await started();
@@ -450,7 +473,7 @@ describe('the verify command on an exported file', () => {
     ] = await Promise.all([
       check('intact', intact),
       verifyCommand(['--file', save('intact-2', intact), '--key', keyFile], {}),
-      check('kept', intact, ['--head', `15:${lastHash}`]),
+      check('kept', intact, ['--head', `${TOTAL}:${lastHash}`]),
       check('dropped', droppedNewest),
       check('head-moved', droppedAndHeadMoved),
       check('deleted', allDeleted),
@@ -458,15 +481,15 @@ describe('the verify command on an exported file', () => {
       check('rehashed', rehashed),
       check('unsigned', unsigned),
       check('foreign', foreign),
-      check('kept-gone', droppedAndHeadMoved, ['--head', `room:15:${lastHash}`]),
+      check('kept-gone', droppedAndHeadMoved, ['--head', `room:${TOTAL}:${lastHash}`]),
     ]);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain(`room ${room.roomId}: 15 entries, chain intact, signed with key`);
+    expect(ok.stdout).toContain(`room ${room.roomId}: ${TOTAL} entries, chain intact, signed with key`);
     expect(okWithKeyFile.code, okWithKeyFile.stderr).toBe(0);
     expect(keptHead.code, keptHead.stderr).toBe(0);
     expect(dropped.code, dropped.stderr).toBe(1);
     expect(dropped.stdout).toContain(
-      'TAMPERED at entry 14 of chain room: the head says 15 entries but the chain ends at 13',
+      `TAMPERED at entry ${TOTAL - 1} of chain room: the head says ${TOTAL} entries but the chain ends at ${TOTAL - 2}`,
     );
     expect(headMoved.code, headMoved.stderr).toBe(1);
     expect(headMoved.stdout).toContain('its signature does not match its content');
@@ -563,7 +586,7 @@ describe('the audit log on PostgreSQL', () => {
     expect(withoutSecret.code, withoutSecret.stderr).toBe(2);
     expect(withoutSecret.stderr).toContain("keyed with the server's SECRET");
 
-    await query(databaseUrl, 'DELETE FROM audit_entries WHERE room_id = $1 AND seq > 12', [
+    await query(databaseUrl, `DELETE FROM audit_entries WHERE room_id = $1 AND seq > ${KEPT}`, [
       dropped.roomId,
     ]);
     await query(databaseUrl, 'DELETE FROM audit_entries WHERE room_id = $1', [deleted.roomId]);
@@ -593,7 +616,7 @@ describe('the audit log on PostgreSQL', () => {
       verifyCommand(['--room', untouched.roomId], env),
     ]);
     expect(truncated.code, truncated.stderr).toBe(1);
-    expect(truncated.stdout).toContain('TAMPERED at entry 13 of chain room');
+    expect(truncated.stdout).toContain(`TAMPERED at entry ${KEPT + 1} of chain room`);
     expect(empty.code, empty.stderr).toBe(1);
     expect(empty.stdout).toContain('TAMPERED at entry 1 of chain room');
     expect(rewritten.code, rewritten.stderr).toBe(1);

@@ -176,6 +176,23 @@ describe('appointing a mediator', () => {
     expect(caucus.status).toBe(200);
   });
 
+  it('leaves facilitation with the organizer until the parties let the mediator in', async () => {
+    const room = await roomWithProposedMediator();
+    const organizer = await socketOf(room.partner);
+    const lock = () => emitWithAck(organizer, 'mediation:lock', { clauseId: 'c-scope' });
+    const unlock = () => emitWithAck(organizer, 'mediation:unlock', { clauseId: 'c-scope' });
+    // Proposed but not consented to: the organizer still holds locks, agenda and the pen.
+    expect((await lock()).ok).toBe(true);
+    expect((await unlock()).ok).toBe(true);
+    const accepted = await emitWithAck(room.cspSocket, 'consent:decide', {
+      memberId: room.mediator.id,
+      decision: 'accept',
+    });
+    expect(accepted.ok).toBe(true);
+    const refused = await lock();
+    expect(!refused.ok && refused.error.message).toContain('only the mediator');
+  });
+
   it('puts the mediator out everywhere the moment one party withdraws, and back in when it consents again', async () => {
     const room = await roomWithProposedMediator();
     expect((await consent(server.url, room.roomId, room.csp.token, room.mediator.id)).status).toBe(
@@ -284,11 +301,16 @@ describe('appointing a mediator', () => {
     await consent(server.url, room.roomId, device.token, room.mediator.id);
     await collab(room.roomId, room.mediator.token).synced;
 
-    // csp withdraws, then the partner takes csp off the sheet to let its mediator in regardless.
+    // csp withdraws, then the partner takes csp off the sheet (and out of the split, which the
+    // sheet's rules require) to let its mediator in regardless.
     await consent(server.url, room.roomId, room.csp.token, room.mediator.id, 'decline');
     editor.doc.transact(() => {
       const index = parties.toArray().findIndex((p) => p.get('id') === 'csp');
       parties.delete(index, 1);
+      const share = editor.doc.getMap('clauses').get('c-share') as Y.Map<unknown>;
+      const fixed = (share.get('params') as Y.Map<unknown>).get('fixed') as Y.Map<number>;
+      fixed.delete('csp');
+      fixed.set('partner', 100);
     });
     await until(async () => {
       const list = await request<AppointmentListResult>(

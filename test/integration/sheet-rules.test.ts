@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as Y from 'yjs';
 import { DOC_ROOTS, exportTermSheet } from '@parley/shared/room';
 import { validateTermSheet } from '@parley/shared/termsheet';
-import { connectCollab, createRoom, invite, startServer } from './helpers';
+import { connectCollab, createRoom, invite, seatParty, startServer } from './helpers';
 import type { CollabClient, StartedServer } from './helpers';
 
 let server: StartedServer;
@@ -137,7 +137,8 @@ const attack: fc.Arbitrary<Attack> = fc.oneof(
 describe('sheet rules against a hostile negotiator', () => {
   it('never let a write break the stored sheet, its layout or its header', async () => {
     const room = await createRoom(server.url);
-    const hostile = await invite(server.url, room.roomId, room.organizerToken, {
+    const csp = await seatParty(server.url, room.roomId, room.organizerToken, 'csp');
+    const hostile = await invite(server.url, room.roomId, csp, {
       name: 'Mallory',
       role: 'negotiator',
       party: 'csp',
@@ -164,7 +165,8 @@ describe('sheet rules against a hostile negotiator', () => {
 
   it('still takes the negotiator’s well-formed edits', async () => {
     const room = await createRoom(server.url);
-    const negotiator = await invite(server.url, room.roomId, room.organizerToken, {
+    const csp = await seatParty(server.url, room.roomId, room.organizerToken, 'csp');
+    const negotiator = await invite(server.url, room.roomId, csp, {
       name: 'Nina',
       role: 'negotiator',
       party: 'csp',

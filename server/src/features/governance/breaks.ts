@@ -52,7 +52,7 @@ export async function requestBreak(
     action: 'break.requested',
     details: { partyId, minutes: request.minutes },
   });
-  const facilitator = (await mediatorPresent(deps.store, member.roomId))
+  const facilitator = (await mediatorPresent(deps, member.roomId))
     ? roleAudience('mediator')
     : roleAudience('organizer');
   deps.broadcast

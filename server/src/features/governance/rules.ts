@@ -5,13 +5,18 @@ import { getClauseMap } from '@parley/shared/room';
 import type { MemberClaims } from '@parley/shared/protocol';
 import type * as Y from 'yjs';
 import { ServiceError } from '../../errors';
-import type { MemberStore } from '../../store/types';
+import { mediatorAdmitted } from '../members';
 import type { GovernanceDeps } from './deps';
 
-/** Whether a mediator (not revoked) is a member of the room. */
-export async function mediatorPresent(store: MemberStore, roomId: string): Promise<boolean> {
-  const members = await store.listMembers(roomId);
-  return members.some((m) => m.role === 'mediator' && m.revokedAt === null);
+/**
+ * Whether the room has a mediator every party let in; a mediator still waiting for consent does
+ * not yet take facilitation away from the organizer.
+ */
+export function mediatorPresent(
+  deps: Parameters<typeof mediatorAdmitted>[0],
+  roomId: string,
+): Promise<boolean> {
+  return mediatorAdmitted(deps, roomId);
 }
 
 /**
@@ -27,7 +32,7 @@ export async function requireFacilitator(
   if (member.role === 'organizer') {
     if (
       can('organizer', 'lock', {
-        mediatorPresent: await mediatorPresent(deps.store, member.roomId),
+        mediatorPresent: await mediatorPresent(deps, member.roomId),
       })
     ) {
       return;

@@ -14,7 +14,7 @@ export async function governanceSnapshot(
     deps.states.read(roomId),
     listDrafts(deps, roomId),
     listDisputes(deps, roomId),
-    mediatorPresent(deps.store, roomId),
+    mediatorPresent(deps, roomId),
   ]);
   return { state, drafts, disputes, mediatorPresent: present };
 }

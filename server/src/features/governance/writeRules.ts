@@ -27,7 +27,10 @@ export function governanceWriteRules(store: MemberStore): RoomHook {
         state.mode === 'single-text' &&
         member.role !== 'mediator' &&
         // Without a mediator the organizer facilitates, and so holds the pen.
-        !(member.role === 'organizer' && !(await mediatorPresent(store, room.id)))
+        !(
+          member.role === 'organizer' &&
+          !(await mediatorPresent({ store, rooms: { getDoc: async () => room.doc } }, room.id))
+        )
       ) {
         return {
           code: 'single-text-mode',

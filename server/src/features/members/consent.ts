@@ -10,7 +10,7 @@ import type {
 } from '@parley/shared/protocol';
 import type { AdmissionCheck } from '../../auth/authenticate';
 import { ServiceError } from '../../errors';
-import type { SeatedMember } from '../../store/types';
+import type { MemberStore, SeatedMember } from '../../store/types';
 import type { MembersDeps } from './deps';
 import { announceAppointment } from './live';
 import { loadSeating } from './seating';
@@ -128,4 +128,18 @@ export async function reviewAppointments(ctx: MembersDeps, roomId: string): Prom
     }
     announceAppointment(ctx, seating, member);
   }
+}
+
+/**
+ * Whether the room has a mediator the parties let in: one still a member and consented to by
+ * every party. Until then the organizer keeps facilitating.
+ */
+export async function mediatorAdmitted(
+  ctx: { store: MemberStore; rooms: Pick<MembersDeps['rooms'], 'getDoc'> },
+  roomId: string,
+): Promise<boolean> {
+  const seating = await loadSeating(ctx, roomId);
+  return seating.members.some(
+    (m) => m.role === 'mediator' && m.revokedAt === null && seating.consentOf(m.id) === 'granted',
+  );
 }

@@ -9,7 +9,7 @@ import { registerMemberRoutes } from './routes';
 import { memberSockets } from './socket';
 
 export { memberInfo } from './invites';
-export { consentAdmission } from './consent';
+export { consentAdmission, mediatorAdmitted } from './consent';
 export { consentState, consentingParties } from './consentState';
 export type { MembersDeps, SessionEndReason } from './deps';
 

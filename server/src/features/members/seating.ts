@@ -140,7 +140,10 @@ export class Seating {
 }
 
 export async function loadSeating(
-  ctx: Pick<MembersDeps, 'store' | 'rooms'>,
+  ctx: {
+    store: Pick<MembersDeps['store'], 'listSeatedMembers' | 'listConsents'>;
+    rooms: Pick<MembersDeps['rooms'], 'getDoc'>;
+  },
   roomId: string,
 ): Promise<Seating> {
   const [members, doc, consents] = await Promise.all([
