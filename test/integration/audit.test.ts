@@ -442,7 +442,9 @@ describe('the verify command on an exported file', () => {
     droppedAndHeadMoved.verification = {
       ok: true,
       count: TOTAL - 2,
-      heads: [{ chain: 'room', count: TOTAL - 2, hash: droppedAndHeadMoved.entries[TOTAL - 3]!.hash }],
+      heads: [
+        { chain: 'room', count: TOTAL - 2, hash: droppedAndHeadMoved.entries[TOTAL - 3]!.hash },
+      ],
     };
     const allDeleted = { ...structuredClone(intact), entries: [] };
     const edited = structuredClone(intact);
@@ -484,7 +486,9 @@ describe('the verify command on an exported file', () => {
       check('kept-gone', droppedAndHeadMoved, ['--head', `room:${TOTAL}:${lastHash}`]),
     ]);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain(`room ${room.roomId}: ${TOTAL} entries, chain intact, signed with key`);
+    expect(ok.stdout).toContain(
+      `room ${room.roomId}: ${TOTAL} entries, chain intact, signed with key`,
+    );
     expect(okWithKeyFile.code, okWithKeyFile.stderr).toBe(0);
     expect(keptHead.code, keptHead.stderr).toBe(0);
     expect(dropped.code, dropped.stderr).toBe(1);
