@@ -1,4 +1,5 @@
 import type { ValueResult } from '../engine';
+import { paramValueChanges } from '../room/param-changes';
 import { commentExcerpt } from './mentions';
 import type { CommentThread } from './schemas';
 import type {
@@ -70,6 +71,9 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
   return keys.flatMap((key) => changedPaths(a[key], b[key], prefix ? `${prefix}.${key}` : key));
 }
 
+/** Parameter changes per clause listed with their values; `changedParams` lists them all. */
+export const MAX_VISIT_PARAM_CHANGES = 50;
+
 export interface ClauseChangeInput {
   clauseId: string;
   memberId: string | null;
@@ -134,6 +138,10 @@ function clauseSummaries(
     const textChanged =
       !added && !removed && (before.textHash !== after.textHash || before.title !== after.title);
     const changedParams = added || removed ? [] : changedPaths(before.params, after.params);
+    const paramChanges =
+      added || removed || changedParams.length === 0
+        ? []
+        : paramValueChanges(before.params, after.params, MAX_VISIT_PARAM_CHANGES);
     if (!added && !removed && !textChanged && changedParams.length === 0) continue;
     const byClause = changes.filter((c) => c.clauseId === clauseId);
     const who: ClauseChangeSummary['changedBy'] = [];
@@ -149,6 +157,7 @@ function clauseSummaries(
       textChanged,
       paramsChanged: changedParams.length > 0,
       changedParams,
+      paramChanges,
       removed,
       added,
       changedBy: who,

@@ -1,5 +1,6 @@
 import type { MemberClaims } from './tokens';
 import type { AckCallback, ErrorBody } from './ack';
+import type { ActivityServerToClientEvents } from './activity';
 import type { PresenceEntry, PresenceFocus, PresenceState } from './presence';
 import type { SaveStatus } from './save-status';
 import type { CommentClientToServerEvents, CommentServerToClientEvents } from './comments-events';
@@ -32,7 +33,8 @@ export interface ServerToClientEvents
   extends
     CommentServerToClientEvents,
     AgreementServerToClientEvents,
-    GovernanceServerToClientEvents {
+    GovernanceServerToClientEvents,
+    ActivityServerToClientEvents {
   'presence:state': (state: PresenceState) => void;
   'save:status': (status: SaveStatus) => void;
   'session:ended': (reason: SessionEnded) => void;

@@ -34,3 +34,5 @@ export { markdownToFragment, fragmentToMarkdown } from './markdown';
 export { clausesTouchedBy, clauseOrderTouchedBy, clausesTouchedByUpdate } from './touched';
 export { partyIndexOf, readRoomParties } from './parties';
 export type { DocParty } from './parties';
+export { paramValueChanges } from './param-changes';
+export type { ParamValueChange } from './param-changes';
