@@ -14,3 +14,5 @@ export {
 } from './schema';
 
 export { validateTermSheet } from './validate';
+
+export { MAX_AMOUNT, MAX_CLAUSE_TITLE_LENGTH, MAX_NUMBER, MAX_PERIODS } from './primitives';

@@ -40,7 +40,7 @@ interface ClauseBlockProps {
 }
 
 function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
-  const { session, model, canEdit: roleCanEdit } = useRoom();
+  const { session, model, history, canEdit: roleCanEdit } = useRoom();
   const { store: mediation } = useMediation();
   // Locked clauses and single-text mode make the clause read-only for this member.
   const canEdit = useStore(mediation.state, (s) =>
@@ -76,6 +76,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
       drivers,
       issues,
       canEdit,
+      history,
       set: (path: DocPath, value: unknown) => {
         if (root && canEdit) setAt(root, path, value);
       },
@@ -86,7 +87,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
         if (root && canEdit) removeAt(root, path);
       },
     };
-  }, [clause.id, title, sheet, issues, canEdit, paramsRoot]);
+  }, [clause.id, title, sheet, issues, canEdit, paramsRoot, history]);
 
   const spec = specForKind(clause.kind);
   const calculator = (clauseKinds as Record<string, { calculator?: boolean } | undefined>)[
@@ -146,6 +147,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
           fragment={fragment}
           session={session}
           model={model}
+          history={history}
           editable={canEdit}
         />
       )}

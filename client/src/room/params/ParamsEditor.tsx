@@ -51,6 +51,16 @@ function RefSelect(props: {
   return <SelectInput {...props} options={options} />;
 }
 
+/** The bounds a number spec carries, as NumberInput props. */
+function numberRules(spec: FieldSpec): { min?: number; max?: number; int?: boolean } {
+  if (spec.type !== 'number') return {};
+  return {
+    ...(spec.min !== undefined ? { min: spec.min } : {}),
+    ...(spec.max !== undefined ? { max: spec.max } : {}),
+    ...(spec.int ? { int: true } : {}),
+  };
+}
+
 /** One scalar-ish field: the input that fits its spec. */
 function ScalarField({
   spec,
@@ -76,6 +86,7 @@ function ScalarField({
           value={value}
           unit={spec.unit}
           nullable={spec.nullable}
+          {...numberRules(spec)}
           compact={hideLabel}
           hideLabel={hideLabel}
           placeholder={placeholder}
@@ -106,7 +117,15 @@ function ScalarField({
     case 'partyList':
       return <PartyListInput path={path} label={label} value={value} />;
     case 'text':
-      return <TextInput path={path} label={label} value={value} hideLabel={hideLabel} />;
+      return (
+        <TextInput
+          path={path}
+          label={label}
+          value={value}
+          hideLabel={hideLabel}
+          {...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {})}
+        />
+      );
     case 'textList':
       return <TextListField path={path} label={label} value={value} />;
     default:
@@ -195,6 +214,7 @@ function PartyRecordField({
               label={`${ctx.clauseTitle}: ${prefix ? `${prefix} ` : ''}${party.name} ${suffix}`}
               value={record[party.id] ?? (spec.meaning === 'share' ? 0 : undefined)}
               unit={valueSpec.unit}
+              {...numberRules(valueSpec)}
               placeholder={
                 spec.meaning === 'floor'
                   ? 'No floor'
@@ -212,6 +232,7 @@ function PartyRecordField({
               label={`${ctx.clauseTitle}: ${prefix ? `${prefix} ` : ''}${key} (unknown party) ${suffix}`}
               value={record[key]}
               unit={valueSpec.unit}
+              {...numberRules(valueSpec)}
             />
           </div>
         ))}
@@ -440,6 +461,7 @@ function FieldRenderer({
             label={`${ctx.clauseTitle}: ${title}${unitSuffix(field.spec, ctx.currency)}`}
             value={undefined}
             unit={field.spec.unit}
+            {...numberRules(field.spec)}
             placeholder="Not set"
           />
         );
