@@ -52,6 +52,7 @@ function PanelInner() {
   return (
     <aside
       className="med-panel"
+      id="mediation-panel"
       aria-label="Mediation"
       ref={panelRef}
       onKeyDown={(e) => {

@@ -145,10 +145,13 @@ export function ValuePanel() {
         </p>
       )}
 
+      {scenario && parties.length > 5 && (
+        <p className="hint scroll-hint">Scroll the table sideways to see every party.</p>
+      )}
       {scenario && (
-        <div className="table-scroll">
+        <div className={`table-scroll${parties.length > 5 ? ' scrolls-visibly' : ''}`}>
           <table
-            className="totals-table"
+            className={`totals-table${parties.length > 5 ? '' : ' is-fitted'}`}
             aria-label={`Totals over the term, ${scenarioNames.get(scenario.id) ?? scenario.id} scenario`}
           >
             <thead>
