@@ -2,16 +2,28 @@
 // the server's engine, shown before anyone decides on it.
 import type { ProposalImpact } from '@parley/shared/mediation';
 import { formatMoney } from '../../lib/format';
+import { humanizeMessage } from '../names';
+import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';
+
+/**
+ * Moves smaller than one unit of currency over the whole term are the engine's rounding of shares
+ * to the cent, not an effect of the change: they read as no change.
+ */
+export const ROUNDING_NOISE_CENTS = 100;
+
+function flat(delta: number): boolean {
+  return Math.abs(delta) < ROUNDING_NOISE_CENTS;
+}
 
 function signed(delta: number | null, currency: string): string {
   if (delta === null) return 'new';
-  if (delta === 0) return '±0';
+  if (flat(delta)) return '±0';
   return `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), currency)}`;
 }
 
 function tone(delta: number | null): string {
-  if (delta === null || delta === 0) return 'is-flat';
+  if (delta === null || flat(delta)) return 'is-flat';
   return delta > 0 ? 'is-up' : 'is-down';
 }
 
@@ -27,13 +39,15 @@ export function ImpactTable({
   currency: string;
   caption: string;
 }) {
+  const { model } = useRoom();
+  const sheet = model.state.getState().sheet;
   if (!impact.ok) {
     return (
       <div className="impact-issues" role="note">
         <strong>This change would leave the term sheet invalid:</strong>
         <ul>
           {impact.issues.map((issue, i) => (
-            <li key={i}>{issue.message}</li>
+            <li key={i}>{humanizeMessage(issue.message, sheet, issue.clauseId)}</li>
           ))}
         </ul>
       </div>

@@ -87,7 +87,9 @@ export function ProposalCard({
           const fieldSpec = specAt(spec, change.path);
           return (
             <li key={change.path}>
-              <span className="change-label">{paramLabel(change.path, sheet.parties)}</span>{' '}
+              <span className="change-label">
+                {paramLabel(change.path, sheet.parties, clause?.params)}
+              </span>{' '}
               {live && clause && (
                 <>
                   <span className="change-old">

@@ -12,6 +12,8 @@ import { fieldId, groupIssuesOver, issuesAt, useParams } from './ParamsContext';
 import type { DocPath } from '../docWrites';
 import { dottedPath } from './fieldSpec';
 import { ParamCommentButton } from '../comments';
+import { humanizeMessage } from '../names';
+import { useRoom } from '../RoomContext';
 
 /** The label shown on screen drops the clause name the block heading already shows. */
 function shortLabel(label: string, clauseTitle: string): string {
@@ -35,13 +37,16 @@ export function FieldErrors({
   issues: Issue[];
   localError?: string | null;
 }) {
+  const { model } = useRoom();
   if (issues.length === 0 && !localError) return null;
+  // Read when drawn: the names only change with the sheet, which redraws the field anyway.
+  const sheet = model.state.getState().sheet;
   return (
     <div id={`${id}-err`} className="field-errors">
       {localError && <p className="field-error">{localError}</p>}
       {issues.map((issue, i) => (
         <p key={i} className={issue.severity === 'error' ? 'field-error' : 'field-warning'}>
-          {issue.message}
+          {humanizeMessage(issue.message, sheet, issue.clauseId)}
         </p>
       ))}
     </div>
@@ -293,9 +298,16 @@ function useFieldMark(dotted: string, describeOld: (value: unknown) => string) {
     noteId,
     className: `${mark ? ' has-change-mark' : ''}${flashing ? ' is-flashing' : ''}`,
     hidden: note ? (
-      <span id={noteId} className="visually-hidden" data-testid="change-note">
-        {note}
-      </span>
+      <>
+        <span id={noteId} className="visually-hidden" data-testid="change-note">
+          {note}
+        </span>
+        {flashing && mark && (
+          <span className="change-chip" aria-hidden="true">
+            {mark.name}
+          </span>
+        )}
+      </>
     ) : null,
   };
 }
