@@ -16,25 +16,16 @@ import { scrollToClause } from '../scrollToClause';
 import { LiveNotifications } from './liveNotifications';
 import type { LiveNotification } from './liveNotifications';
 
-type Entry =
-  | {
-      source: 'comment';
-      id: string;
-      at: number;
-      read: boolean;
-      onOpen(): void;
-      line: React.ReactNode;
-      excerpt: string;
-    }
-  | {
-      source: 'live';
-      id: string;
-      at: number;
-      read: boolean;
-      onOpen(): void;
-      line: React.ReactNode;
-      excerpt: string;
-    };
+/** One line of the bell's list, whether the server keeps it or this visit heard it. */
+interface Entry {
+  source: 'comment' | 'live';
+  id: string;
+  at: number;
+  read: boolean;
+  line: ReactNode;
+  excerpt: string;
+  onOpen(): void;
+}
 
 /** The room's live news for this visit, following the session's socket while the room is open. */
 function useLiveNotifications(): LiveNotifications {
