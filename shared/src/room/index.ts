@@ -31,6 +31,8 @@ export { parsePath } from './path';
 export { jsonToY } from './json-y';
 
 export { markdownToFragment, fragmentToMarkdown } from './markdown';
+export { parseMarkdown } from './markdown-parse';
+export type { BlockNode, InlineNode, MarkName } from './markdown-ast';
 export { clausesTouchedBy, clauseOrderTouchedBy, clausesTouchedByUpdate } from './touched';
 export { partyIndexOf, readRoomParties } from './parties';
 export type { DocParty } from './parties';

@@ -16,3 +16,4 @@ export {
 export { validateTermSheet } from './validate';
 
 export { MAX_AMOUNT, MAX_CLAUSE_TITLE_LENGTH, MAX_NUMBER, MAX_PERIODS } from './primitives';
+export { checkTermSheetFully } from './check-all';

@@ -3,7 +3,7 @@
 import { templates } from '@parley/shared/templates';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from '../sheet';
-import { chipText } from './paramRef';
+import { chipText } from '../names';
 
 const sheet = readSheet(structuredClone(templates.telematics));
 

@@ -1,6 +1,7 @@
 // The organizer's invitation dialog: their own link, one invitation per person with a role and a
 // party, links to copy, and revocation that disconnects at once.
 import { roleHasParty } from '@parley/shared/permissions';
+import { MAX_NAME_LENGTH } from '@parley/shared/protocol';
 import type { Role } from '@parley/shared/permissions';
 import type { MemberInfo } from '@parley/shared/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -144,7 +145,7 @@ export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () =>
               value={name}
               onChange={(e) => setName(e.target.value)}
               required
-              maxLength={100}
+              maxLength={MAX_NAME_LENGTH}
               placeholder="e.g. Dana Ortiz"
             />
           </div>
