@@ -10,7 +10,6 @@ import { AssumptionsEditor } from './assumptions/AssumptionsEditor';
 import { ClauseBlock } from './clause/ClauseBlock';
 import { CommentsProvider, RoomCommentsPanel } from './comments';
 import { RoomHeader } from './header/RoomHeader';
-import { InvitesDialog } from './invites/InvitesDialog';
 import {
   MediationBar,
   MediationPanel,
@@ -35,6 +34,10 @@ import './layout/layout.css';
 import { SinceLastVisitPanel } from './visit';
 
 const ShortcutsDialog = lazy(() => import('./shortcuts/ShortcutsDialog'));
+// Only organizers invite, and only when they ask to: the dialog loads then.
+const InvitesDialog = lazy(() =>
+  import('./invites/InvitesDialog').then((m) => ({ default: m.InvitesDialog })),
+);
 const SheetSearch = lazy(() => import('./search/SheetSearch'));
 
 interface RoomPageProps {
@@ -262,7 +265,11 @@ function RoomLayout() {
         </Suspense>
       )}
       <MediationToasts />
-      <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
+      {shareOpen && (
+        <Suspense fallback={null}>
+          <InvitesDialog open onClose={() => setShareOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
