@@ -376,6 +376,9 @@ describe('a mediated session between the CSP and its partner', () => {
     await vi.waitFor(async () => {
       const notices = await csp.notices().allTextContents();
       expect(notices.some((n) => /locked/i.test(n))).toBe(true);
+      // The notice names the clause as people know it, never by its internal id.
+      expect(notices.some((n) => n.includes('Clause "Term" is locked'))).toBe(true);
+      expect(notices.join(' ')).not.toMatch(/c-term/);
       expect(await csp.clauseText('Term').textContent()).not.toContain('Offline addition');
       expect(await csp.clause('Term').getByTestId('lock-badge').count()).toBe(1);
     }, wait);

@@ -6,7 +6,7 @@ import { currencySymbol } from '../../lib/format';
 import type { ChangeMark } from '../activity/activityStore';
 import { useChangeMark } from '../activity/useChangeMark';
 import type { NumberUnit } from './fieldSpec';
-import { describeValue, parseNumberField, toDisplay, toEditable } from './numberField';
+import { describeValue, parseNumberField, toDisplay } from './numberField';
 import type { NumberRules } from './numberField';
 import { fieldId, groupIssuesOver, issuesAt, useParams } from './ParamsContext';
 import type { DocPath } from '../docWrites';
@@ -159,7 +159,7 @@ export function NumberInput({
     if (before === value || draft === null) return;
     const parsed = parse(draft);
     if (parsed.ok && parsed.value === before) {
-      setDraft(toEditable(value, unit));
+      setDraft(toDisplay(value, unit));
       setLocalError(null);
     }
     // Runs for a new value only: the draft is compared with the value before it.
@@ -202,7 +202,7 @@ export function NumberInput({
       e.preventDefault();
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = null;
-      setDraft(toEditable(value, unit));
+      setDraft(toDisplay(value, unit));
       setLocalError(null);
       return;
     }
@@ -247,7 +247,8 @@ export function NumberInput({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy || undefined}
           onFocus={() => {
-            if (draft === null) setDraft(toEditable(value, unit));
+            // The text stays as shown (it parses as it is), so a selection made on focus holds.
+            if (draft === null) setDraft(toDisplay(value, unit));
           }}
           onBlur={() => {
             if (draft === null) return;

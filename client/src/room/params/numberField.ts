@@ -2,7 +2,6 @@
 // within the same limits the term-sheet schema sets, with a message that says what is wrong.
 import { MAX_AMOUNT, MAX_NUMBER } from '@parley/shared/termsheet';
 import {
-  centsToInput,
   formatMoney,
   formatNumber,
   parseDecimal,
@@ -36,13 +35,6 @@ export function toDisplay(value: unknown, unit: NumberUnit): string {
     });
   }
   return formatNumber(value);
-}
-
-/** A stored value as the field shows it while being edited: no thousands separators. */
-export function toEditable(value: unknown, unit: NumberUnit): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'number') return String(value);
-  return unit === 'money' ? centsToInput(value) : String(value);
 }
 
 /** A value in words for people, with its unit: "€35.00", "45 %", "12". */

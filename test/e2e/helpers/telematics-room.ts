@@ -1,0 +1,40 @@
+import { createRoom, invite } from '../../integration/helpers/api';
+
+/** A connected-car room (four parties, Shapley value) with two negotiators and a mediator. */
+export interface TelematicsRoom {
+  roomId: string;
+  organizerToken: string;
+  links: { organizer: string; csp: string; app: string; mediator: string };
+}
+
+export async function createTelematicsRoom(
+  baseUrl: string,
+  title = 'Connected car bundle',
+): Promise<TelematicsRoom> {
+  const room = await createRoom(baseUrl, { title, template: 'telematics' });
+  const link = (token: string) => `${baseUrl}/rooms/${room.roomId}#token=${token}`;
+  const csp = await invite(baseUrl, room.roomId, room.organizerToken, {
+    name: 'Ada Kestrel',
+    role: 'negotiator',
+    party: 'csp',
+  });
+  const app = await invite(baseUrl, room.roomId, room.organizerToken, {
+    name: 'Cyrus Lantern',
+    role: 'negotiator',
+    party: 'app',
+  });
+  const mediator = await invite(baseUrl, room.roomId, room.organizerToken, {
+    name: 'Mina Ortega',
+    role: 'mediator',
+  });
+  return {
+    roomId: room.roomId,
+    organizerToken: room.organizerToken,
+    links: {
+      organizer: link(room.organizerToken),
+      csp: link(csp.token),
+      app: link(app.token),
+      mediator: link(mediator.token),
+    },
+  };
+}
