@@ -187,7 +187,7 @@ export class RoomPage {
   async readableTexts(): Promise<string[]> {
     return this.page.evaluate(() => {
       const out: string[] = [document.body.innerText];
-      for (const el of document.querySelectorAll<HTMLElement>('*')) {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
         for (const attr of ['title', 'aria-label', 'placeholder', 'alt'])
           if (el.hasAttribute(attr)) out.push(el.getAttribute(attr) ?? '');
         if (el instanceof HTMLOptionElement) out.push(el.text);

@@ -45,7 +45,7 @@ export function ClauseCommentsToggle({ clauseId, title }: { clauseId: string; ti
       }}
     >
       <CommentIcon size={14} />
-      <span>{count > 0 ? count : 'Comment'}</span>
+      <span>{count > 0 ? count : 'Comments'}</span>
       {unreadHere > 0 && (
         <span className="unread-badge" data-testid={`clause-unread-${clauseId}`}>
           {unreadHere}

@@ -19,6 +19,18 @@ const roleNames: Record<string, string> = {
   observer: 'Observer',
 };
 
+/** White or near-black, whichever reads better on a member's colour (WCAG contrast). */
+export function textOn(background: string): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(background)?.[1];
+  if (!hex) return '#ffffff';
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#111827';
+}
+
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return (
@@ -124,7 +136,7 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
               <li
                 key={person.key}
                 className={`avatar${person.self ? ' is-self' : ''}`}
-                style={{ background: person.color }}
+                style={{ background: person.color, color: textOn(person.color) }}
                 title={description}
                 aria-label={description}
               >

@@ -32,7 +32,12 @@ export function AgreementTab() {
       {sheet.parties.length > 5 && (
         <p className="hint scroll-hint">Scroll the matrix sideways to see every party.</p>
       )}
-      <div className={`table-scroll${sheet.parties.length > 5 ? ' scrolls-visibly' : ''}`}>
+      <div
+        className={`table-scroll${sheet.parties.length > 5 ? ' scrolls-visibly' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-label="Sign-offs per clause and party"
+      >
         <table className={`signoff-matrix${sheet.parties.length > 5 ? '' : ' is-fitted'}`}>
           <caption className="visually-hidden">Sign-offs per clause and party</caption>
           <thead>

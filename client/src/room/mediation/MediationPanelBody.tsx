@@ -87,6 +87,7 @@ export default function MediationPanelBody() {
       <div
         id="med-tabpanel"
         role="tabpanel"
+        tabIndex={0}
         aria-labelledby={`med-tab-${tab}`}
         className="med-tabpanel"
       >

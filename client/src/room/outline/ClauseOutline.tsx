@@ -100,7 +100,8 @@ export function ClauseOutline() {
                 aria-current={current === clause.id ? 'location' : undefined}
                 onClick={() => {
                   setOpenOnPhone(false);
-                  scrollToClause(clause.id);
+                  // After the list has folded away, or the clause would move up by its height.
+                  requestAnimationFrame(() => scrollToClause(clause.id));
                 }}
               >
                 <span className={`state-dot state-${state}`} aria-hidden="true" />

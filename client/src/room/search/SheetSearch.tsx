@@ -40,6 +40,11 @@ export default function SheetSearch() {
     return () => cancelAnimationFrame(frame);
   }, [open, query, revision]);
 
+  // The box takes the focus when it opens, however it was opened (Ctrl+F, "/", the header button).
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
+
   const index = matches.length === 0 ? -1 : Math.min(current, matches.length - 1);
   const active = index >= 0 ? matches[index] : undefined;
 

@@ -159,7 +159,13 @@ export function ValuePanel() {
         <p className="hint scroll-hint">Scroll the table sideways to see every party.</p>
       )}
       {scenario && (
-        <div className={`table-scroll${parties.length > 5 ? ' scrolls-visibly' : ''}`}>
+        <div
+          className={`table-scroll${parties.length > 5 ? ' scrolls-visibly' : ''}`}
+          // A box that may scroll is reachable with the keyboard, to scroll it with the arrows.
+          tabIndex={0}
+          role="region"
+          aria-label="Totals per party"
+        >
           <table
             className={`totals-table${parties.length > 5 ? '' : ' is-fitted'}`}
             aria-label={`Totals over the term, ${scenarioNames.get(scenario.id) ?? scenario.id} scenario`}
