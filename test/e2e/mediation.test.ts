@@ -318,6 +318,9 @@ describe('a mediated session between the CSP and its partner', () => {
       const text = await mediator.panel().textContent();
       expect(text).toContain('Overlap');
       expect(text).not.toContain('No overlap');
+      // The shared bounds carry the parameter's unit.
+      expect(text).toContain('at least 41 %');
+      expect(text).toContain('at most 48 %');
     }, wait);
     await mediator
       .panel()

@@ -2,30 +2,10 @@
 // the server's engine, shown before anyone decides on it.
 import type { ProposalImpact } from '@parley/shared/mediation';
 import { formatMoney } from '../../lib/format';
+import { signedDelta, deltaTone } from './impactFormat';
 import { humanizeMessage } from '../names';
 import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';
-
-/**
- * Moves smaller than one unit of currency over the whole term are the engine's rounding of shares
- * to the cent, not an effect of the change: they read as no change.
- */
-export const ROUNDING_NOISE_CENTS = 100;
-
-function flat(delta: number): boolean {
-  return Math.abs(delta) < ROUNDING_NOISE_CENTS;
-}
-
-function signed(delta: number | null, currency: string): string {
-  if (delta === null) return 'new';
-  if (flat(delta)) return '±0';
-  return `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), currency)}`;
-}
-
-function tone(delta: number | null): string {
-  if (delta === null || flat(delta)) return 'is-flat';
-  return delta > 0 ? 'is-up' : 'is-down';
-}
 
 /** Δ allocation, Δ net and Δ NPV of a change, per scenario and party. */
 export function ImpactTable({
@@ -83,10 +63,10 @@ export function ImpactTable({
                     <td
                       key={measure}
                       data-measure={measure}
-                      className={tone(figures[measure].delta)}
+                      className={deltaTone(figures[measure].delta)}
                       title={`${formatMoney(figures[measure].before ?? 0, currency)} → ${formatMoney(figures[measure].after, currency)}`}
                     >
-                      {signed(figures[measure].delta, currency)}
+                      {signedDelta(figures[measure].delta, currency)}
                     </td>
                   ))}
                 </tr>
