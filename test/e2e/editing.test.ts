@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer } from '../integration/helpers/server';
 import type { StartedServer } from '../integration/helpers/server';
-import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { launchBrowser, newContext, saveReadmeShot, saveScreenshot } from './helpers/browser';
 import { buildClient } from './helpers/client-build';
 import { createTelematicsRoom } from './helpers/telematics-room';
 import type { TelematicsRoom } from './helpers/telematics-room';
@@ -153,8 +153,13 @@ describe('editing the numbers and the text together', () => {
     expect(tooltip).toBe('Changed by Ada Kestrel (Meridian Connect), was €350,000.00');
     const described = await cyrus.param(cap).getAttribute('aria-describedby');
     expect(described).toMatch(/-changed/);
-    await cyrus.param(cap).scrollIntoViewIfNeeded();
+    await cyrus.clause('Cap').scrollIntoViewIfNeeded();
     await saveScreenshot(cyrus.page, 'changed-by-highlight');
+    await saveReadmeShot(
+      cyrus.page,
+      cyrus.clause('Cap').locator('.params'),
+      'changed-by-highlight',
+    );
     // The one who made the change sees no mark on it.
     expect(await ada.changeNote(cap).count()).toBe(0);
   });
@@ -267,6 +272,7 @@ describe('editing the numbers and the text together', () => {
     expect(redline).toContain('€380,000.00');
     await card.scrollIntoViewIfNeeded();
     await saveScreenshot(cyrus.page, 'proposal-redline');
+    await saveReadmeShot(cyrus.page, card.locator('.proposal-changes'), 'proposal-redline');
 
     await cyrus.openNotifications();
     await vi.waitFor(async () => {

@@ -3,7 +3,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer } from '../integration/helpers/server';
 import type { StartedServer } from '../integration/helpers/server';
-import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { launchBrowser, newContext, saveReadmeShot, saveScreenshot } from './helpers/browser';
 import { buildClient } from './helpers/client-build';
 import { createTelematicsRoom } from './helpers/telematics-room';
 import type { TelematicsRoom } from './helpers/telematics-room';
@@ -71,6 +71,7 @@ describe('the room at every width, in print and in the dark', () => {
         longTitle,
       );
       await saveScreenshot(ada.page, `layout-${width}`);
+      if (width === 390) await saveReadmeShot(ada.page, null, 'phone');
     }
   });
 
@@ -134,6 +135,7 @@ describe('the room at every width, in print and in the dark', () => {
       expect(await ada.totalsTable().locator('thead th[data-party]').count()).toBe(4);
       expect(await ada.sidewaysOverflow()).toBeLessThanOrEqual(0);
       await saveScreenshot(ada.page, `layout-${width}-mediation`);
+      if (width === 1440) await saveReadmeShot(ada.page, null, 'mediation-beside-value');
       await ada.closePanel();
       expect(await overflow(ada.totalsTable())).toBeLessThanOrEqual(0);
     }
