@@ -1,3 +1,5 @@
+// A connected-car room for browser tests: four parties shared by Shapley value, two negotiators and
+// a mediator, each with their invitation link.
 import { createRoom, invite } from '../../integration/helpers/api';
 
 /** A connected-car room (four parties, Shapley value) with two negotiators and a mediator. */

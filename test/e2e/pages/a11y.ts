@@ -1,3 +1,5 @@
+// Accessibility checks in the browser: axe-core injected into the page, its serious and critical
+// findings returned with where they are.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 

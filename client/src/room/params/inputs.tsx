@@ -130,7 +130,11 @@ export function NumberInput({
   const parse = (text: string) => parseNumberField(text, rules);
 
   // Kept in a ref so the pause timer and unmount see the latest draft and value.
-  const latest = useRef({ draft, value, commit: (_text: string) => true as boolean });
+  const latest = useRef<{ draft: string | null; value: unknown; commit(text: string): boolean }>({
+    draft,
+    value,
+    commit: () => false,
+  });
   const commit = (text: string): boolean => {
     if (timer.current !== null) {
       window.clearTimeout(timer.current);
@@ -143,6 +147,8 @@ export function NumberInput({
     }
     setLocalError(null);
     if (parsed.value !== latest.current.value && !(parsed.value === null && value === undefined)) {
+      // One saved number is one step of undo, never merged with the edit before or after it.
+      ctx.history?.stopCapturing();
       ctx.set(path, parsed.value);
       ctx.history?.stopCapturing();
     }
