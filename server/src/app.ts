@@ -27,6 +27,7 @@ import { installErrorHandling, registerClientRoutes, registerHealthRoutes } from
 import { attachSocketServer, createBroadcaster, createIo } from './realtime';
 import type { SocketServer } from './realtime';
 import type { Feature } from './feature';
+import { createActivityFeature } from './features/activity';
 import { createAgreementFeature } from './features/agreement';
 import { AuditLog, createAuditFeature } from './features/audit';
 import { createCommentsFeature } from './features/comments';
@@ -219,6 +220,7 @@ export async function createParleyServer(
       now,
     }),
     createAuditFeature({ auth, audit }),
+    createActivityFeature({ store, broadcast, logger, now }),
   ];
 
   // Every room runs these, in this order: attribution before anything is stored, the features'

@@ -292,6 +292,9 @@ describe('commenting between the CSP and the insurer', () => {
       expect(text).toContain('Value sharing');
       expect(text).toContain('Ben Aldermoor');
       expect(text).toContain('Kestrel Mobile');
+      // Each changed parameter by its name, from its old value to its new one.
+      expect(text).toMatch(/Fixed split · Kestrel Mobile: \d+ % → 25 %/);
+      expect(text).toMatch(/Fixed split · Aldermoor Health Insurance: \d+ % → 35 %/);
     }, wait);
     expect(await panel.getByRole('table').count()).toBeGreaterThan(0);
     await saveScreenshot(a.page, 'comments-since-last-visit');

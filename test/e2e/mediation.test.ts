@@ -336,6 +336,9 @@ describe('a mediated session between the CSP and its partner', () => {
       const text = await mediator.panel().textContent();
       expect(text).toContain('Overlap');
       expect(text).not.toContain('No overlap');
+      // The shared bounds carry the parameter's unit.
+      expect(text).toContain('at least 41 %');
+      expect(text).toContain('at most 48 %');
     }, wait);
     await mediator
       .panel()
@@ -394,6 +397,9 @@ describe('a mediated session between the CSP and its partner', () => {
     await vi.waitFor(async () => {
       const notices = await csp.notices().allTextContents();
       expect(notices.some((n) => /locked/i.test(n))).toBe(true);
+      // The notice names the clause as people know it, never by its internal id.
+      expect(notices.some((n) => n.includes('Clause "Term" is locked'))).toBe(true);
+      expect(notices.join(' ')).not.toMatch(/c-term/);
       expect(await csp.clauseText('Term').textContent()).not.toContain('Offline addition');
       expect(await csp.clause('Term').getByTestId('lock-badge').count()).toBe(1);
     }, wait);

@@ -107,6 +107,13 @@ describe('since your last visit', () => {
         expect(byClause['c-revenue']).toMatchObject({
           paramsChanged: true,
           changedParams: ['streams.0.unitPrice'],
+          paramChanges: [
+            {
+              path: 'streams.0.unitPrice',
+              before: params.streams[0]!.unitPrice,
+              after: params.streams[0]!.unitPrice + 250,
+            },
+          ],
           changedBy: [{ memberId: bo.id, name: 'Bo of Northwind' }],
         });
         expect(byClause['c-scope']).toMatchObject({

@@ -21,7 +21,9 @@ import {
   connectSocket,
   createRoom,
   emitWithAck,
+  consent,
   invite,
+  seatParties,
   seatParty,
   request,
   roomWithEveryRole,
@@ -214,8 +216,9 @@ describe.each(roleIds)('%s in a room with a mediator', (role) => {
 });
 
 describe('the organizer without a mediator', () => {
-  it('facilitates until a mediator joins', async () => {
+  it('facilitates until every party let a mediator in', async () => {
     const created = await createRoom(server.url);
+    const organizers = await seatParties(server.url, created.roomId, created.organizerToken);
     const organizer = await socketOf(created.organizerToken);
     expect(
       data(await emitWithAck<MediationState>(organizer, 'mediation:lock', { clauseId: 'c-term' }))
@@ -225,10 +228,14 @@ describe('the organizer without a mediator', () => {
       data(await emitWithAck<MediationState>(organizer, 'mediation:mode', { mode: 'single-text' }))
         .mode,
     ).toBe('single-text');
-    await invite(server.url, created.roomId, created.organizerToken, {
+    // Proposed, not yet consented to: the organizer still facilitates.
+    const [proposer, ...others] = Object.values(organizers);
+    const mediator = await invite(server.url, created.roomId, proposer!, {
       name: 'Mia Mediator',
       role: 'mediator',
     });
+    expect((await emitWithAck(organizer, 'mediation:lock', { clauseId: 'c-exit' })).ok).toBe(true);
+    for (const other of others) await consent(server.url, created.roomId, other, mediator.id);
     expect(await emitWithAck(organizer, 'mediation:unlock', { clauseId: 'c-term' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

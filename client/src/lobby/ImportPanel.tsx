@@ -1,5 +1,5 @@
 // Creating a room from a term sheet file: checked by the engine in the browser first, so a faulty
-// file lists its issues with paths instead of reaching the server.
+// file lists all its issues at once, with where they are, instead of reaching the server.
 import { useState } from 'react';
 import { ApiError, createRoom } from '../lib/api';
 import { enterNewRoom, rememberName } from '../lib/enterRoom';
@@ -40,14 +40,15 @@ export function ImportPanel({ organizerName }: { organizerName: string }) {
       setError('This file is not JSON. Choose a parley.termsheet/v1 file.');
       return;
     }
-    const { isTermSheetFormat, validateTermSheet } = await import('@parley/shared/termsheet');
+    const { isTermSheetFormat, checkTermSheetFully } = await import('@parley/shared/termsheet');
     if (!isTermSheetFormat(parsed)) {
       setError(
         'This JSON is not a parley.termsheet/v1 document (its "format" field is missing or different).',
       );
       return;
     }
-    const { termsheet, issues: found } = validateTermSheet(parsed);
+    // Every problem at once, the structure's and the rules', so fixing the file takes one round.
+    const { termsheet, issues: found } = checkTermSheetFully(parsed);
     const errors = found.filter((i) => i.severity === 'error');
     if (!termsheet || errors.length > 0) {
       setIssues(found);

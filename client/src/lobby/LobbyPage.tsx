@@ -1,10 +1,12 @@
 // The lobby: pick an ecosystem template (or import a file), name the room and yourself, and enter
 // the new room as its organizer.
 import { useEffect, useState } from 'react';
+import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '@parley/shared/protocol';
 import { ApiError, createRoom, listTemplates } from '../lib/api';
 import type { TemplateSummary } from '../lib/api';
 import { enterNewRoom, nameKey, rememberName } from '../lib/enterRoom';
 import { ImportPanel } from './ImportPanel';
+import { RecentRooms } from './RecentRooms';
 
 const ecosystemBlurb: Record<string, string> = {
   mhealth: 'Health',
@@ -124,7 +126,7 @@ export function LobbyPage() {
                   className="input"
                   value={title}
                   onChange={(e) => setTitle(e.target.value)}
-                  maxLength={200}
+                  maxLength={MAX_TITLE_LENGTH}
                   required
                 />
               </div>
@@ -135,7 +137,7 @@ export function LobbyPage() {
                   className="input"
                   value={yourName}
                   onChange={(e) => setYourName(e.target.value)}
-                  maxLength={100}
+                  maxLength={MAX_NAME_LENGTH}
                   placeholder="How others see you in the room"
                   autoComplete="name"
                 />
@@ -153,6 +155,7 @@ export function LobbyPage() {
 
           <ImportPanel organizerName={yourName} />
         </div>
+        <RecentRooms />
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
 // The room itself: opens the session and the live model for a token, provides them with the
 // comments and mediation stores, and lays out header, outline, clauses and value panel.
 import { can, canEditDocument, memberColor } from '@parley/shared/permissions';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { justCreatedKey } from '../lib/enterRoom';
 import { useShallow, useStore } from '../lib/store';
 import type { TokenClaims } from '../lib/token';
@@ -11,16 +11,35 @@ import { ClauseBlock } from './clause/ClauseBlock';
 import { CommentsProvider, RoomCommentsPanel } from './comments';
 import { RoomHeader } from './header/RoomHeader';
 import { ConsentRequests } from './invites/ConsentRequests';
-import { InvitesDialog } from './invites/InvitesDialog';
-import { MediationBar, MediationPanel, MediationProvider, MediationToasts } from './mediation';
+import {
+  MediationBar,
+  MediationPanel,
+  MediationProvider,
+  MediationToasts,
+  useMediation,
+} from './mediation';
+import { MobileTabs } from './layout/MobileTabs';
+import { rememberRoom } from '../lib/recentRooms';
+import { useRoomShortcuts } from './shortcuts/useRoomShortcuts';
 import { ClauseOutline } from './outline/ClauseOutline';
 import { RefusedPage } from './RefusedPage';
+import { ActivityStore } from './activity/activityStore';
+import { RoomHistory } from './history';
 import { RoomContext, useRoom } from './RoomContext';
 import type { RoomContextValue } from './RoomContext';
 import { RoomModel } from './roomModel';
+import { RoomUi } from './roomUi';
 import { RoomSession } from './session';
 import { ValuePanel } from './value/ValuePanel';
+import './layout/layout.css';
 import { SinceLastVisitPanel } from './visit';
+
+const ShortcutsDialog = lazy(() => import('./shortcuts/ShortcutsDialog'));
+// Only organizers invite, and only when they ask to: the dialog loads then.
+const InvitesDialog = lazy(() =>
+  import('./invites/InvitesDialog').then((m) => ({ default: m.InvitesDialog })),
+);
+const SheetSearch = lazy(() => import('./search/SheetSearch'));
 
 interface RoomPageProps {
   roomId: string;
@@ -28,8 +47,16 @@ interface RoomPageProps {
   claims: TokenClaims;
 }
 
+interface OpenRoom {
+  session: RoomSession;
+  model: RoomModel;
+  history: RoomHistory;
+  activity: ActivityStore;
+}
+
 export function RoomPage({ roomId, token, claims }: RoomPageProps) {
-  const [room, setRoom] = useState<{ session: RoomSession; model: RoomModel } | null>(null);
+  const [room, setRoom] = useState<OpenRoom | null>(null);
+  const [ui] = useState(() => new RoomUi());
 
   useEffect(() => {
     // Built from the token alone, so that the room does not wait for the server's member record;
@@ -41,17 +68,24 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
       partyId: claims.party,
       color: memberColor(claims.role, null),
     });
+    const activity = new ActivityStore(session.socket, claims.sub);
+    const stopActivity = activity.attach();
     let model = new RoomModel(session.doc);
-    setRoom({ session, model });
+    let history = new RoomHistory(session.doc);
+    setRoom({ session, model, history, activity });
     // After a refused write the session syncs a fresh copy of the document: every view rebinds.
     const stopWatching = session.state.subscribe((state, previous) => {
       if (state.doc === previous.doc) return;
       model.destroy();
+      history.destroy();
       model = new RoomModel(state.doc);
-      setRoom({ session, model });
+      history = new RoomHistory(state.doc);
+      setRoom({ session, model, history, activity });
     });
     return () => {
       stopWatching();
+      stopActivity();
+      history.destroy();
       model.destroy();
       session.destroy();
     };
@@ -65,10 +99,13 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
       token,
       session: room.session,
       model: room.model,
+      history: room.history,
+      activity: room.activity,
+      ui,
       canEdit: canEditDocument(role),
       canManageInvites: can(role, 'manage-invites'),
     };
-  }, [room, roomId, token, claims]);
+  }, [room, roomId, token, claims, ui]);
 
   if (!value)
     return (
@@ -88,7 +125,14 @@ export function RoomPage({ roomId, token, claims }: RoomPageProps) {
 }
 
 function RoomLayout() {
-  const { roomId, canEdit, session, model } = useRoom();
+  const { roomId, canEdit, session, model, history, ui } = useRoom();
+  const { store: mediation } = useMediation();
+  const mediationOpen = useStore(mediation.state, (s) => s.panel.open);
+  const { pane, searchOpen, shortcutsOpen } = useStore(
+    ui.state,
+    useShallow(({ pane, searchOpen, shortcutsOpen }) => ({ pane, searchOpen, shortcutsOpen })),
+  );
+  useRoomShortcuts(history, ui, canEdit);
   // Presence and save state change often and are drawn by the header alone: not read here.
   const status = useStore(
     session.state,
@@ -115,6 +159,12 @@ function RoomLayout() {
   useEffect(() => {
     document.title = `${sheet.title} · Parley`;
   }, [sheet.title]);
+
+  // The lobby lists the rooms opened in this browser, by the title they had when last seen.
+  const synced = status.synced;
+  useEffect(() => {
+    if (synced) rememberRoom(localStorage, { roomId, title: sheet.title, role: session.user.role });
+  }, [synced, roomId, sheet.title, session.user.role]);
 
   useEffect(() => {
     if (status.ended && (status.ended.code === 'revoked' || status.ended.code === 'unauthorized'))
@@ -159,7 +209,10 @@ function RoomLayout() {
           Loading the term sheet…
         </div>
       ) : (
-        <div className="room-body" data-ready="true">
+        <div
+          className={`room-body pane-${pane}${mediationOpen ? ' has-mediation' : ''}`}
+          data-ready="true"
+        >
           <ClauseOutline />
           <main className="clauses" id="clauses" aria-label="Term sheet">
             <MediationBar />
@@ -196,14 +249,29 @@ function RoomLayout() {
             />
           </main>
           <ValuePanel />
+          <MediationPanel />
         </div>
+      )}
+      {ready && searchOpen && (
+        <Suspense fallback={null}>
+          <SheetSearch />
+        </Suspense>
       )}
       {ready && <RoomCommentsPanel />}
       {ready && <SinceLastVisitPanel />}
-      {ready && <MediationPanel />}
+      {ready && <MobileTabs />}
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog />
+        </Suspense>
+      )}
       <MediationToasts />
       <ConsentRequests />
-      <InvitesDialog open={shareOpen} onClose={() => setShareOpen(false)} />
+      {shareOpen && (
+        <Suspense fallback={null}>
+          <InvitesDialog open onClose={() => setShareOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -20,7 +20,12 @@ export type {
   MentionCandidate,
 } from './schemas';
 export { visitBaselineSchema } from './visit-schemas';
-export type { VisitBaseline, VisitCommentEntry, SinceLastVisit } from './visit-schemas';
+export type {
+  VisitBaseline,
+  VisitCommentEntry,
+  VisitParamChange,
+  SinceLastVisit,
+} from './visit-schemas';
 export { canSeeThread, threadCreationRefusal, canWriteInThread } from './visibility';
 export type { CommentViewer } from './visibility';
 export { MENTION_PATTERN, parseMentions, formatMention, commentExcerpt } from './mentions';

@@ -43,6 +43,13 @@ export const clauseChangeSummarySchema = z.object({
   paramsChanged: z.boolean(),
   /** Dotted params paths whose value differs from the visit (added, removed or changed). */
   changedParams: z.array(z.string()),
+  /**
+   * The first of those changes with their values at the visit and now (`before` or `after`
+   * absent where the value did not exist), so the summary can say "30 % → 45 %".
+   */
+  paramChanges: z.array(
+    z.object({ path: z.string(), before: z.json().optional(), after: z.json().optional() }),
+  ),
   removed: z.boolean(),
   added: z.boolean(),
   /** Who changed it, in the order of their first change; memberId null for system changes. */
@@ -77,6 +84,7 @@ export const sinceLastVisitSchema = z.object({
 export type PartyTotalsDigest = z.infer<typeof partyTotalsDigestSchema>;
 export type VisitBaseline = z.infer<typeof visitBaselineSchema>;
 export type VisitCommentEntry = z.infer<typeof visitCommentEntrySchema>;
+export type VisitParamChange = ClauseChangeSummary['paramChanges'][number];
 export type ClauseChangeSummary = z.infer<typeof clauseChangeSummarySchema>;
 export type PartyEffect = z.infer<typeof partyEffectSchema>;
 export type ScenarioEffect = z.infer<typeof scenarioEffectSchema>;

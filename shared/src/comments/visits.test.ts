@@ -108,6 +108,7 @@ describe('since your last visit', () => {
         textChanged: true,
         paramsChanged: false,
         changedParams: [],
+        paramChanges: [],
         removed: false,
         added: false,
         changedBy: [
@@ -122,6 +123,13 @@ describe('since your last visit', () => {
         textChanged: false,
         paramsChanged: true,
         changedParams: ['streams.0.unitPrice'],
+        paramChanges: [
+          {
+            path: 'streams.0.unitPrice',
+            before: price.streams[0]!.unitPrice,
+            after: price.streams[0]!.unitPrice + 300,
+          },
+        ],
         removed: false,
         added: false,
         changedBy: [{ memberId: 'm-bo', name: 'Bo' }],

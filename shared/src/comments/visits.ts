@@ -1,6 +1,7 @@
 // "Since your last visit": what to remember of a room when a member leaves, and the comparison that
 // tells them on return what others wrote and changed and what it did to each party's totals.
 import type { ValueResult } from '../engine';
+import { paramValueChanges } from '../room/param-changes';
 import { commentExcerpt } from './mentions';
 import type { CommentThread } from './schemas';
 import type {
@@ -72,6 +73,9 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): stri
   return keys.flatMap((key) => changedPaths(a[key], b[key], prefix ? `${prefix}.${key}` : key));
 }
 
+/** Parameter changes per clause listed with their values; `changedParams` lists them all. */
+export const MAX_VISIT_PARAM_CHANGES = 50;
+
 export interface ClauseChangeInput {
   clauseId: string;
   memberId: string | null;
@@ -136,6 +140,10 @@ function clauseSummaries(
     const textChanged =
       !added && !removed && (before.textHash !== after.textHash || before.title !== after.title);
     const changedParams = added || removed ? [] : changedPaths(before.params, after.params);
+    const paramChanges =
+      added || removed || changedParams.length === 0
+        ? []
+        : paramValueChanges(before.params, after.params, MAX_VISIT_PARAM_CHANGES);
     if (!added && !removed && !textChanged && changedParams.length === 0) continue;
     const byClause = changes.filter((c) => c.clauseId === clauseId);
     const who: ClauseChangeSummary['changedBy'] = [];
@@ -151,6 +159,7 @@ function clauseSummaries(
       textChanged,
       paramsChanged: changedParams.length > 0,
       changedParams,
+      paramChanges,
       removed,
       added,
       changedBy: who,

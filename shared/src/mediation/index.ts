@@ -145,3 +145,9 @@ export type {
   OverlapPublication,
   PositionList,
 } from './positions';
+export { MAX_PROPOSAL_TEXT_LENGTH, MAX_RATIONALE_LENGTH } from './proposal';
+export {
+  MAX_CAUCUS_MESSAGE_LENGTH,
+  MAX_DRAFT_NOTE_LENGTH,
+  MAX_POSITION_LENGTH,
+} from './governance-schemas';

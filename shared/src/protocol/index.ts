@@ -7,6 +7,8 @@ export {
   MAX_REST_BODY_BYTES,
   MAX_SOCKET_PAYLOAD_BYTES,
   MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_TITLE_LENGTH,
 } from './limits';
 export { ackOk, ackError } from './ack';
 export type { Ack } from './ack';
@@ -79,3 +81,5 @@ export type {
   DisputeListResult,
   CaucusListResult,
 } from './mediation-governance';
+export { MAX_ACTIVITY_PARAMS, activityChangedSchema, activityParamChangeSchema } from './activity';
+export type { ActivityChanged, ActivityParamChange } from './activity';

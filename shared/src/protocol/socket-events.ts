@@ -2,6 +2,7 @@
 // client agree on every event name and payload.
 import type { MemberClaims } from './tokens';
 import type { AckCallback, ErrorBody } from './ack';
+import type { ActivityServerToClientEvents } from './activity';
 import type { PresenceEntry, PresenceFocus, PresenceState } from './presence';
 import type { SaveStatus } from './save-status';
 import type { CommentClientToServerEvents, CommentServerToClientEvents } from './comments-events';
@@ -40,7 +41,8 @@ export interface ServerToClientEvents
     CommentServerToClientEvents,
     AgreementServerToClientEvents,
     GovernanceServerToClientEvents,
-    MembersServerToClientEvents {
+    MembersServerToClientEvents,
+    ActivityServerToClientEvents {
   'presence:state': (state: PresenceState) => void;
   'save:status': (status: SaveStatus) => void;
   'session:ended': (reason: SessionEnded) => void;

@@ -47,3 +47,7 @@ export { partyIndexOf, readRoomParties } from './parties';
 export type { DocParty } from './parties';
 export { dryRun, writeChange } from './proposalChange';
 export type { ClauseChange } from './proposalChange';
+export { parseMarkdown } from './markdown-parse';
+export type { BlockNode, InlineNode, MarkName } from './markdown-ast';
+export { paramValueChanges } from './param-changes';
+export type { ParamValueChange } from './param-changes';

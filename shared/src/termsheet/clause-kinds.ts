@@ -160,7 +160,7 @@ export const clauseKinds: Registry = {
     defaultText:
       'The lead party invoices customers for the joint offer. The revenue pool of each period is ' +
       'the sum of all revenue streams, each equal to its volume times its unit price. The first ' +
-      'stream, {{param:streams.0.name}}, is priced at {{param:streams.0.unitPrice}} (minor units) ' +
+      'stream, {{param:streams.0.name}}, is priced at {{param:streams.0.unitPrice}} ' +
       'per unit and per period.',
   },
   costs: {

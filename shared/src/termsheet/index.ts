@@ -17,3 +17,6 @@ export {
 } from './schema';
 
 export { validateTermSheet } from './validate';
+
+export { MAX_AMOUNT, MAX_CLAUSE_TITLE_LENGTH, MAX_NUMBER, MAX_PERIODS } from './primitives';
+export { checkTermSheetFully } from './check-all';

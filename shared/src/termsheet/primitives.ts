@@ -6,6 +6,8 @@ export const MAX_PERIODS = 600;
 export const MAX_SCENARIOS = 20;
 export const MAX_CLAUSES = 200;
 export const MAX_LIST_ITEMS = 100;
+/** Longest clause title and term-sheet title. */
+export const MAX_CLAUSE_TITLE_LENGTH = 300;
 /**
  * Largest magnitude of any single amount (10^12 minor units, 10 billion in major units). Keeping
  * inputs and per-period aggregates (pool, costs, KPI transfers) below it keeps every total over up

@@ -18,6 +18,7 @@ import {
 } from './clause-params';
 import {
   MAX_CLAUSES,
+  MAX_CLAUSE_TITLE_LENGTH,
   MAX_PARTIES,
   MAX_PERIODS,
   MAX_SCENARIOS,
@@ -102,7 +103,7 @@ function clauseOf<K extends ClauseKind, P extends z.ZodType>(kind: K, params: P)
   return z.object({
     id: idSchema,
     kind: z.literal(kind),
-    title: z.string().max(300).default(''),
+    title: z.string().max(MAX_CLAUSE_TITLE_LENGTH).default(''),
     text: z.string().max(200_000).default(''),
     params,
   });
@@ -128,7 +129,7 @@ export const clauseSchema = z.discriminatedUnion('kind', [
 
 export const termSheetSchema = z.object({
   format: z.literal(TERMSHEET_FORMAT_V1),
-  title: z.string().max(300),
+  title: z.string().max(MAX_CLAUSE_TITLE_LENGTH),
   ecosystem: z.enum(ecosystems),
   currency: z.string().regex(/^[A-Z]{3}$/, { message: 'must be a 3-letter ISO 4217 code' }),
   parties: z

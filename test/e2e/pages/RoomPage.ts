@@ -82,6 +82,124 @@ export class RoomPage {
     return this.page.locator('.collab-caret-label', { hasText: name });
   }
 
+  /** Types into a number field key by key, as a person does, without leaving it. */
+  async typeIntoParam(label: string, text: string, delayMs = 60): Promise<void> {
+    const input = this.param(label);
+    await input.click();
+    await input.press('Control+a');
+    await input.pressSequentially(text, { delay: delayMs });
+  }
+
+  /**
+   * Starts recording every value a field shows, frame by frame, in the page itself; `seenValues`
+   * reads what was recorded. Proves what another participant saw while someone typed.
+   */
+  async recordValuesOf(label: string): Promise<void> {
+    await this.param(label).evaluate((input) => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const look = () => {
+        const value = (input as HTMLInputElement).value;
+        if (w.__seen[w.__seen.length - 1] !== value) w.__seen.push(value);
+        requestAnimationFrame(look);
+      };
+      look();
+    });
+  }
+
+  async seenValues(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  }
+
+  /** The wrapper of a parameter field, which carries its change mark. */
+  paramField(label: string): Locator {
+    return this.param(label).locator('xpath=ancestor::div[contains(@class,"field")][1]');
+  }
+
+  /** The note a changed field carries: "Changed by …, was …". */
+  changeNote(label: string): Locator {
+    return this.paramField(label).getByTestId('change-note');
+  }
+
+  header(): Locator {
+    return this.page.locator('header.room-header');
+  }
+
+  /** Every button and link of the header, as people reach them. */
+  headerControls(): Locator {
+    return this.header().locator('button, a');
+  }
+
+  headerButton(name: string | RegExp): Locator {
+    return this.header().getByRole('button', { name });
+  }
+
+  async undo(): Promise<void> {
+    await this.headerButton('Undo your last change').click();
+  }
+
+  async redo(): Promise<void> {
+    await this.headerButton('Redo').click();
+  }
+
+  outline(): Locator {
+    return this.page.getByRole('navigation', { name: 'Clauses' });
+  }
+
+  /** The bottom bar of a narrow screen. */
+  paneTab(name: 'Clauses' | 'Value' | 'Comments' | 'Mediation'): Locator {
+    return this.page.getByRole('navigation', { name: 'Room sections' }).getByRole('button', {
+      name: new RegExp(`^${name}`),
+    });
+  }
+
+  valuePanel(): Locator {
+    return this.page.locator('aside.value-panel');
+  }
+
+  mediationPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Mediation' });
+  }
+
+  bell(): Locator {
+    return this.headerButton(/^Notifications/);
+  }
+
+  notificationItems(): Locator {
+    return this.page.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+  }
+
+  async openNotifications(): Promise<void> {
+    if ((await this.bell().getAttribute('aria-expanded')) !== 'true') await this.bell().click();
+  }
+
+  searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search the term sheet' });
+  }
+
+  searchCount(): Locator {
+    return this.page.locator('.sheet-search-count');
+  }
+
+  shortcutsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
+  /** Every text a person may read or hear: visible text, labels, titles, placeholders, options. */
+  async readableTexts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [document.body.innerText];
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+        for (const attr of ['title', 'aria-label', 'placeholder', 'alt'])
+          if (el.hasAttribute(attr)) out.push(el.getAttribute(attr) ?? '');
+        if (el instanceof HTMLOptionElement) out.push(el.text);
+        if (el instanceof HTMLInputElement && el.type !== 'hidden' && el.type !== 'file')
+          out.push(el.value);
+      }
+      return out.filter((t) => t.trim().length > 0);
+    });
+  }
+
   /** Every control that would change the term sheet, if enabled. */
   editableControls(): Locator {
     return this.page.locator(

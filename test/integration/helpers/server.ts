@@ -48,7 +48,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.PARLEY_TEST_LOG ?? 'silent',
     ...options.env,
   });
   const server = await createParleyServer(config, {

@@ -1,5 +1,6 @@
 // The assumptions after the clauses: periods, period unit, discount rate, and each scenario's
 // drivers as a constant, a start with growth, or a series, all written into the shared document.
+import { MAX_PERIODS } from '@parley/shared/termsheet';
 import type { Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import { pushAt, removeAt, setAt } from '../docWrites';
@@ -141,6 +142,8 @@ function DriverRow({
               visibleLabel="Growth per period"
               value={driver.growthPct}
               unit="percent"
+              min={-99.9999}
+              max={1000}
               compact
             />
           </div>
@@ -243,7 +246,7 @@ interface AssumptionsEditorProps {
 }
 
 function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
-  const { session, canEdit } = useRoom();
+  const { session, canEdit, history } = useRoom();
   const a = sheet.assumptions;
   const root = session.doc.getMap<unknown>('assumptions');
   const mapped = useMemo<Issue[]>(
@@ -262,6 +265,7 @@ function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
     drivers: [],
     issues: mapped,
     canEdit,
+    history,
     set: (path, value) => {
       if (canEdit) setAt(root, path, value);
     },
@@ -317,6 +321,8 @@ function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
               label="Assumptions: periods"
               value={a.periods}
               unit="count"
+              min={1}
+              max={MAX_PERIODS}
             />
             <SelectInput
               path={['periodUnit']}
@@ -333,6 +339,8 @@ function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
               label="Assumptions: annual discount rate (%)"
               value={a.discountRatePct}
               unit="percent"
+              min={0}
+              max={1000}
             />
           </div>
           <div className="scenario-grid">

@@ -1,6 +1,6 @@
 // One clause of the term sheet on screen: its title, live text, parameter editors, issues,
 // mediation strip and comments, editable only where the server would accept the write.
-import { clauseKinds } from '@parley/shared/termsheet';
+import { clauseKinds, MAX_CLAUSE_TITLE_LENGTH } from '@parley/shared/termsheet';
 import type { ClauseKind, Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import * as Y from 'yjs';
@@ -9,8 +9,8 @@ import { ClauseComments, ClauseCommentsToggle } from '../comments';
 import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';
 import { kindLabel } from '../kindLabel';
+import { humanizeMessage, specForKind } from '../names';
 import { ClauseBadges, ClauseMediation, clauseEditable, useMediation } from '../mediation';
-import { specFromSchema } from '../params/fieldSpec';
 import { ParamsContext } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
 import { ParamsEditor } from '../params/ParamsEditor';
@@ -18,17 +18,6 @@ import { useRoom } from '../RoomContext';
 import { getClauseMap } from '../roomDoc';
 import type { Sheet, SheetClause } from '../sheet';
 import { ClauseBody } from './ClauseBody';
-
-const specCache = new Map<string, ReturnType<typeof specFromSchema>>();
-function specForKind(kind: string) {
-  let spec = specCache.get(kind);
-  if (!spec) {
-    const def = (clauseKinds as Record<string, { paramsSchema: unknown } | undefined>)[kind];
-    spec = def ? specFromSchema(def.paramsSchema) : { type: 'unknown' };
-    specCache.set(kind, spec);
-  }
-  return spec;
-}
 
 interface ClauseBlockProps {
   clause: SheetClause;
@@ -40,7 +29,7 @@ interface ClauseBlockProps {
 }
 
 function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
-  const { session, model, canEdit: roleCanEdit } = useRoom();
+  const { session, model, history, canEdit: roleCanEdit } = useRoom();
   const { store: mediation } = useMediation();
   // Locked clauses and single-text mode make the clause read-only for this member.
   const canEdit = useStore(mediation.state, (s) =>
@@ -76,6 +65,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
       drivers,
       issues,
       canEdit,
+      history,
       set: (path: DocPath, value: unknown) => {
         if (root && canEdit) setAt(root, path, value);
       },
@@ -86,7 +76,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
         if (root && canEdit) removeAt(root, path);
       },
     };
-  }, [clause.id, title, sheet, issues, canEdit, paramsRoot]);
+  }, [clause.id, title, sheet, issues, canEdit, paramsRoot, history]);
 
   const spec = specForKind(clause.kind);
   const calculator = (clauseKinds as Record<string, { calculator?: boolean } | undefined>)[
@@ -112,14 +102,25 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
               <input
                 className="title-input"
                 aria-label={`${title}: clause title`}
+                aria-describedby={
+                  clause.title.length >= MAX_CLAUSE_TITLE_LENGTH ? `${headingId}-limit` : undefined
+                }
                 value={clause.title}
+                maxLength={MAX_CLAUSE_TITLE_LENGTH}
                 placeholder={kindLabel(clause.kind)}
-                onChange={(e) => clauseMap?.set('title', e.target.value)}
+                onChange={(e) =>
+                  clauseMap?.set('title', e.target.value.slice(0, MAX_CLAUSE_TITLE_LENGTH))
+                }
               />
             ) : (
               title
             )}
           </h2>
+          {canEdit && clause.title.length >= MAX_CLAUSE_TITLE_LENGTH && (
+            <p id={`${headingId}-limit`} className="field-warning" role="status">
+              A clause title holds at most {MAX_CLAUSE_TITLE_LENGTH} characters.
+            </p>
+          )}
           <div className="clause-meta">
             <span className={`kind-badge${calculator ? ' is-calc' : ''}`}>
               {kindLabel(clause.kind)}
@@ -146,6 +147,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
           fragment={fragment}
           session={session}
           model={model}
+          history={history}
           editable={canEdit}
         />
       )}
@@ -158,7 +160,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
             .filter((i) => !i.param)
             .map((issue, i) => (
               <li key={i} className={issue.severity === 'error' ? 'field-error' : 'field-warning'}>
-                {issue.message}
+                {humanizeMessage(issue.message, sheet, clause.id)}
               </li>
             ))}
         </ul>

@@ -4,8 +4,10 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { ySyncPlugin } from '@tiptap/y-tiptap';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
+import type { RoomHistory } from '../history';
 import type { RoomModel } from '../roomModel';
 import type { RoomSession } from '../session';
 import { SelectionCommentButton, useCommentHighlights } from '../comments';
@@ -25,12 +27,36 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+/**
+ * The collaboration binding with the room's undo history instead of one per editor: Ctrl+Z in a
+ * clause takes back this member's last change, text or parameter, in the order they were made.
+ */
+function roomCollaboration(history: RoomHistory) {
+  return Collaboration.extend({
+    addCommands() {
+      return {};
+    },
+    addKeyboardShortcuts() {
+      // True either way: the browser's own undo in a shared editor would bypass the document.
+      const undo = () => (history.undo(), true);
+      const redo = () => (history.redo(), true);
+      return { 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo };
+    },
+    addProseMirrorPlugins() {
+      const fragment = this.options.fragment;
+      if (!fragment) return [];
+      return [ySyncPlugin(fragment, { ...this.options.ySyncOptions })];
+    },
+  });
+}
+
 interface ClauseBodyProps {
   clauseId: string;
   title: string;
   fragment: Y.XmlFragment;
   session: RoomSession;
   model: RoomModel;
+  history: RoomHistory;
   editable: boolean;
 }
 
@@ -41,6 +67,7 @@ export function ClauseBody({
   fragment,
   session,
   model,
+  history,
   editable,
 }: ClauseBodyProps) {
   const editor = useEditor(
@@ -56,8 +83,11 @@ export function ClauseBody({
           horizontalRule: false,
           link: false,
           underline: false,
+          // It would write an empty paragraph after a closing list as soon as a clause is shown,
+          // a change of the shared text nobody made.
+          trailingNode: false,
         }),
-        Collaboration.configure({ fragment }),
+        roomCollaboration(history).configure({ fragment }),
         CollaborationCaret.configure({
           provider: session.provider,
           user: {
@@ -81,7 +111,7 @@ export function ClauseBody({
         },
       },
     },
-    [fragment, editable],
+    [fragment, editable, history],
   );
 
   useEffect(() => {

@@ -3,13 +3,16 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useStore } from '../../lib/store';
+import { paramName, paramValueText } from '../names';
 import type { RoomModel } from '../roomModel';
-import { formatParamValue } from './paramRef';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every scalar inside a clause's params, as dotted paths: what a chip in the text can show. */
+/**
+ * Every scalar inside a clause's params, as dotted paths: what a chip in the text can show. Row
+ * ids are left out: they are references for other clauses, not something a reader needs.
+ */
 export function paramLeaves(params: unknown, prefix = ''): { path: string; value: unknown }[] {
   const out: { path: string; value: unknown }[] = [];
   const visit = (node: unknown, path: string) => {
@@ -18,7 +21,8 @@ export function paramLeaves(params: unknown, prefix = ''): { path: string; value
       else node.forEach((item, i) => visit(item, path ? `${path}.${i}` : String(i)));
     } else if (isRecord(node)) {
       for (const [key, value] of Object.entries(node)) visit(value, path ? `${path}.${key}` : key);
-    } else if (node !== undefined && path) out.push({ path, value: node });
+    } else if (node !== undefined && path && !/(^|\.)id$/.test(path))
+      out.push({ path, value: node });
   };
   visit(params, prefix);
   return out;
@@ -33,13 +37,17 @@ interface EditorToolbarProps {
 }
 
 export function EditorToolbar({ editor, title, clauseId, model }: EditorToolbarProps) {
-  // A string snapshot, so the toolbar redraws only when this clause's params change.
-  const paramsJson = useStore(model.state, ({ sheet }) => {
+  // A string snapshot, so the toolbar redraws only when what its options show changes.
+  const optionsJson = useStore(model.state, ({ sheet }) => {
     const clause = sheet.clauses.find((c) => c.id === clauseId);
-    return JSON.stringify([clause?.params ?? {}, sheet.currency]);
+    return JSON.stringify(
+      paramLeaves(clause?.params ?? {}).map((leaf) => ({
+        path: leaf.path,
+        label: `${paramName(clause?.params ?? {}, leaf.path, sheet.parties)} = ${paramValueText(sheet, clause, leaf.path, leaf.value)}`,
+      })),
+    );
   });
-  const [params, currency] = JSON.parse(paramsJson) as [unknown, string];
-  const leaves = paramLeaves(params);
+  const leaves = JSON.parse(optionsJson) as { path: string; label: string }[];
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -123,7 +131,7 @@ export function EditorToolbar({ editor, title, clauseId, model }: EditorToolbarP
             <option value="">Insert value…</option>
             {leaves.map((leaf) => (
               <option key={leaf.path} value={leaf.path}>
-                {leaf.path} = {formatParamValue(leaf.path, leaf.value, currency)}
+                {leaf.label}
               </option>
             ))}
           </select>

@@ -1,20 +1,29 @@
 // Parameter chips show what a person expects to read: amounts in the sheet's currency, shares as
-// percentages, and a missing parameter named as missing.
+// percentages, names instead of ids, and a missing parameter named as missing.
+import { templates } from '@parley/shared/templates';
 import { describe, expect, it } from 'vitest';
-import { formatParamValue } from './paramRef';
+import { readSheet } from '../sheet';
+import { chipText } from '../names';
+
+const sheet = readSheet(structuredClone(templates.telematics));
 
 describe('parameter chips', () => {
-  it('show amounts in the sheet currency and shares as percentages', () => {
-    expect(formatParamValue('streams.0.unitPrice', 900, 'EUR')).toBe('€9.00');
-    expect(formatParamValue('floors.csp', 400000, 'EUR')).toBe('€4,000.00');
-    expect(formatParamValue('fixed.csp', 33.3333, 'EUR')).toBe('33.3333 %');
-    expect(formatParamValue('durationMonths', 18, 'EUR')).toBe('18');
+  it('show amounts in the sheet currency, shares as percentages and parties by name', () => {
+    expect(chipText(sheet, 'c-revenue', 'streams.0.unitPrice').text).toMatch(/^€\d/);
+    expect(chipText(sheet, 'c-sharing', 'fixed.csp')).toEqual({
+      text: '30 %',
+      name: 'Fixed split · Meridian Connect',
+      missing: false,
+    });
+    expect(chipText(sheet, 'c-floors', 'floors.app').text).toBe('€20,000.00');
+    expect(chipText(sheet, 'c-term', 'durationMonths').text).toBe('60');
+    expect(chipText(sheet, 'c-exit', 'triggers.0.party').text).toBe('Lanternfish Mobility Apps');
   });
 
-  it('say when the parameter they refer to is gone', () => {
-    expect(formatParamValue('streams.5.unitPrice', undefined, 'EUR')).toBe(
-      'missing: streams.5.unitPrice',
-    );
-    expect(formatParamValue('tiers.1.upTo', null, 'EUR')).toBe('no limit');
+  it('say when the parameter they refer to is gone, by its name', () => {
+    expect(chipText(sheet, 'c-revenue', 'streams.9.unitPrice')).toMatchObject({
+      text: 'missing: Stream 10 · Unit price',
+      missing: true,
+    });
   });
 });

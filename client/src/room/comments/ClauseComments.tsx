@@ -33,10 +33,19 @@ export function ClauseCommentsToggle({ clauseId, title }: { clauseId: string; ti
       aria-expanded={open}
       aria-controls={`comments-${clauseId}`}
       aria-label={`Comments on ${title}: ${count} open${unreadHere ? `, ${unreadHere} unread` : ''}`}
-      onClick={() => store.setClauseOpen(clauseId, !open)}
+      onClick={() => {
+        store.setClauseOpen(clauseId, !open);
+        // The panel opens under the clause, often below the screen: bring it into view.
+        if (!open)
+          requestAnimationFrame(() => {
+            const panel = document.getElementById(`comments-${clauseId}`);
+            panel?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+            document.getElementById(`comments-${clauseId}-h`)?.focus({ preventScroll: true });
+          });
+      }}
     >
       <CommentIcon size={14} />
-      <span>{count > 0 ? count : 'Comment'}</span>
+      <span>{count > 0 ? count : 'Comments'}</span>
       {unreadHere > 0 && (
         <span className="unread-badge" data-testid={`clause-unread-${clauseId}`}>
           {unreadHere}
@@ -76,7 +85,7 @@ export function ClauseComments({
       id={`comments-${clauseId}`}
       aria-labelledby={`comments-${clauseId}-h`}
     >
-      <h3 id={`comments-${clauseId}-h`} className="clause-comments-title">
+      <h3 id={`comments-${clauseId}-h`} className="clause-comments-title" tabIndex={-1}>
         Comments on {title}
       </h3>
       {!loaded && <p className="muted small">Loading comments…</p>}

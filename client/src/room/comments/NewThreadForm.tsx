@@ -56,7 +56,8 @@ export function NewThreadForm({ clauseId, clauseTitle, parties, paramPaths }: Ne
     store.state,
     useShallow((s) => ({ draft: s.drafts[clauseId], members: s.members })),
   );
-  const { session } = useRoom();
+  const { session, model } = useRoom();
+  const params = model.state.getState().sheet.clauses.find((c) => c.id === clauseId)?.params;
   const viewer = viewerOf(session.user);
   const options = audienceOptions(viewer, parties);
   const [audience, setAudience] = useState(options[0]?.key ?? '');
@@ -118,7 +119,7 @@ export function NewThreadForm({ clauseId, clauseTitle, parties, paramPaths }: Ne
         {draft ? (
           <p className="new-thread-anchor">
             <span className="muted small">About </span>
-            <span className="anchor-chip">{anchorLabel(draft, parties)}</span>
+            <span className="anchor-chip">{anchorLabel(draft, parties, params)}</span>
             <button
               type="button"
               className="btn btn-ghost btn-xs"
@@ -140,7 +141,7 @@ export function NewThreadForm({ clauseId, clauseTitle, parties, paramPaths }: Ne
               <option value="clause">The whole clause</option>
               {paramPaths.map((p) => (
                 <option key={p} value={`param:${p}`}>
-                  Parameter: {humanizeParam(p, parties)}
+                  Parameter: {humanizeParam(p, parties, params)}
                 </option>
               ))}
             </select>

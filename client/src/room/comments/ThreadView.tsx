@@ -37,7 +37,7 @@ export function ThreadView({
       focused: s.focusThreadId === thread.id,
     })),
   );
-  const { session } = useRoom();
+  const { session, model } = useRoom();
   const viewer = viewerOf(session.user);
   const canWrite = canWriteInThread(viewer, thread);
   const [reply, setReply] = useState('');
@@ -45,7 +45,9 @@ export function ThreadView({
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLElement>(null);
   const resolved = thread.status === 'resolved';
-  const heading = threadHeading(thread, parties);
+  // Read when drawn: a parameter's row name rarely changes while its thread is open.
+  const params = model.state.getState().sheet.clauses.find((c) => c.id === thread.clauseId)?.params;
+  const heading = threadHeading(thread, parties, params);
   const candidates = members.filter(
     (m) => m.memberId !== session.user.memberId && canSeeThread(m, thread),
   );
@@ -126,8 +128,8 @@ export function ThreadView({
           )}
           {unreadHere > 0 && <span className="unread-badge">{unreadHere} new</span>}
         </div>
-        {heading !== anchorLabel(thread.anchor, parties) && (
-          <p className="thread-anchor muted small">{anchorLabel(thread.anchor, parties)}</p>
+        {heading !== anchorLabel(thread.anchor, parties, params) && (
+          <p className="thread-anchor muted small">{anchorLabel(thread.anchor, parties, params)}</p>
         )}
         {detached && thread.anchor.type === 'text' && !thread.title && (
           <p className="thread-anchor muted small">The quoted text is no longer in the clause.</p>

@@ -46,10 +46,14 @@ describe('comment helpers', () => {
   });
 
   it('names parameters, parties and audiences in words', () => {
-    expect(humanizeParam('streams.0.unitPrice')).toBe('streams › #1 › unit price');
-    expect(humanizeParam('fixed.csp', parties)).toBe('fixed › Kestrel Mobile');
+    // Rows by their own names when the params are at hand, else by what they are and their number.
+    expect(humanizeParam('streams.0.unitPrice')).toBe('Stream 1 · Unit price');
+    expect(
+      humanizeParam('streams.0.unitPrice', parties, { streams: [{ name: 'Subscriptions' }] }),
+    ).toBe('Subscriptions · Unit price');
+    expect(humanizeParam('fixed.csp', parties)).toBe('Fixed split · Kestrel Mobile');
     expect(anchorLabel({ type: 'param', clauseId: 'c', param: 'fixed.csp' }, parties)).toBe(
-      'Parameter: fixed › Kestrel Mobile',
+      'Parameter: Fixed split · Kestrel Mobile',
     );
     expect(visibilityLabel('party', 'csp', parties)).toBe('Internal · Kestrel Mobile');
     expect(visibilityLabel('caucus', 'insurer', parties)).toBe(

@@ -264,6 +264,7 @@ describe('comments as the member sees them', () => {
           textChanged: false,
           paramsChanged: true,
           changedParams: ['fixed.csp'],
+          paramChanges: [{ path: 'fixed.csp', before: 30, after: 45 }],
           removed: false,
           added: false,
           changedBy: [{ memberId: 'm-ben', name: 'Ben' }],

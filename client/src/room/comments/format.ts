@@ -2,6 +2,7 @@
 // party names rather than ids.
 import { commentExcerpt } from '@parley/shared/comments';
 import type { CommentAnchor, CommentThread, CommentVisibility } from '@parley/shared/comments';
+import { paramName } from '../names';
 import type { SheetParty } from '../sheet';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -32,30 +33,37 @@ export function visibilityLabel(
   return `Caucus · ${party} + mediator`;
 }
 
-/** A dotted parameter path for people: "fixed.csp" reads "fixed › Kestrel Mobile". */
-export function humanizeParam(path: string, parties: SheetParty[] = []): string {
-  return path
-    .split('.')
-    .map((part) => {
-      if (/^\d+$/.test(part)) return `#${Number(part) + 1}`;
-      const party = parties.find((p) => p.id === part);
-      if (party) return party.name;
-      return part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    })
-    .join(' › ');
+/**
+ * A dotted parameter path for people, with the clause's params for row names: "fixed.csp" reads
+ * "Fixed split · Kestrel Mobile", "streams.0.unitPrice" reads "Subscriptions · Unit price".
+ */
+export function humanizeParam(
+  path: string,
+  parties: SheetParty[] = [],
+  params: unknown = {},
+): string {
+  return paramName(params, path, parties);
 }
 
-export function anchorLabel(anchor: CommentAnchor, parties: SheetParty[] = []): string {
+export function anchorLabel(
+  anchor: CommentAnchor,
+  parties: SheetParty[] = [],
+  params: unknown = {},
+): string {
   if (anchor.type === 'clause') return 'Whole clause';
-  if (anchor.type === 'param') return `Parameter: ${humanizeParam(anchor.param, parties)}`;
+  if (anchor.type === 'param') return `Parameter: ${humanizeParam(anchor.param, parties, params)}`;
   return `“${anchor.quote.length > 80 ? `${anchor.quote.slice(0, 80)}…` : anchor.quote}”`;
 }
 
 /** A thread's heading: its title, else what it points at, else how its first comment opens. */
-export function threadHeading(thread: CommentThread, parties: SheetParty[] = []): string {
+export function threadHeading(
+  thread: CommentThread,
+  parties: SheetParty[] = [],
+  params: unknown = {},
+): string {
   if (thread.title) return thread.title;
   const first = thread.comments[0];
   if (thread.anchor.type === 'clause' && first && first.deletedAt === null)
     return commentExcerpt(first.body, 60);
-  return anchorLabel(thread.anchor, parties);
+  return anchorLabel(thread.anchor, parties, params);
 }

@@ -1,12 +1,15 @@
 // The room's header: title and parties, who is here, the connection and save state, this
-// member's role, and the entries to comments, notifications and invitations.
+// member's role, and the room's tools: undo and redo, search, comments, notifications, mediation,
+// shortcuts and invitations, all on screen at every width.
 import { navigate } from '../../lib/navigation';
 import { useShallow, useStore } from '../../lib/store';
 import { useRoom } from '../RoomContext';
 import type { SessionState } from '../session';
 import { CommentsHeaderButton } from '../comments';
+import { MediationHeaderButton } from '../mediation';
 import { NotificationBell } from '../notifications';
 import { VisitButton } from '../visit';
+import { HistoryButtons } from './HistoryButtons';
 
 const roleNames: Record<string, string> = {
   organizer: 'Organizer',
@@ -15,6 +18,18 @@ const roleNames: Record<string, string> = {
   mediator: 'Mediator',
   observer: 'Observer',
 };
+
+/** White or near-black, whichever reads better on a member's colour (WCAG contrast). */
+export function textOn(background: string): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(background)?.[1];
+  if (!hex) return '#ffffff';
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#111827';
+}
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -61,8 +76,11 @@ export function saveText(status: ConnectionFacts): string {
   }
 }
 
+/** Avatars shown before the rest are counted as "+N". */
+const AVATARS_SHOWN = 5;
+
 export function RoomHeader({ onShare }: { onShare: () => void }) {
-  const { canEdit, canManageInvites, session, model } = useRoom();
+  const { canEdit, canManageInvites, session, model, ui } = useRoom();
   const sheet = useStore(model.state, (s) => s.sheet);
   const status = useStore(
     session.state,
@@ -91,7 +109,9 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
           </span>
         </button>
         <div className="room-title-block">
-          <h1 className="room-title">{sheet.title}</h1>
+          <h1 className="room-title" title={sheet.title}>
+            {sheet.title}
+          </h1>
           <ul className="party-chips" aria-label="Parties">
             {sheet.parties.map((party, i) => (
               <li
@@ -109,14 +129,14 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
       </div>
       <div className="room-header-side">
         <ul className="presence" aria-label="People in the room">
-          {status.presence.map((person) => {
+          {status.presence.slice(0, AVATARS_SHOWN).map((person) => {
             const party = sheet.parties.find((p) => p.id === person.partyId);
             const description = `${person.name}${person.self ? ' (you)' : ''}, ${roleNames[person.role] ?? person.role}${party ? `, ${party.name}` : ''}`;
             return (
               <li
                 key={person.key}
                 className={`avatar${person.self ? ' is-self' : ''}`}
-                style={{ background: person.color }}
+                style={{ background: person.color, color: textOn(person.color) }}
                 title={description}
                 aria-label={description}
               >
@@ -124,6 +144,21 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
               </li>
             );
           })}
+          {status.presence.length > AVATARS_SHOWN && (
+            <li
+              className="avatar avatar-more"
+              title={status.presence
+                .slice(AVATARS_SHOWN)
+                .map((p) => p.name)
+                .join(', ')}
+              aria-label={`and ${status.presence.length - AVATARS_SHOWN} more: ${status.presence
+                .slice(AVATARS_SHOWN)
+                .map((p) => p.name)
+                .join(', ')}`}
+            >
+              <span aria-hidden="true">+{status.presence.length - AVATARS_SHOWN}</span>
+            </li>
+          )}
         </ul>
         <div className={`status-block tone-${conn.tone}`} role="status" aria-live="polite">
           <span className="conn-dot" aria-hidden="true" />
@@ -142,13 +177,38 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
             {!canEdit && ' · read only'}
           </span>
         </div>
-        <div className="comment-tools" role="group" aria-label="Comments and updates">
+        <div className="comment-tools" role="group" aria-label="Room tools">
+          {canEdit && <HistoryButtons />}
+          <button
+            type="button"
+            className="header-icon-btn"
+            aria-label="Search the term sheet"
+            title="Search the term sheet (Ctrl+F)"
+            onClick={() => {
+              ui.setSearchOpen(true);
+              requestAnimationFrame(() => document.getElementById('sheet-search-input')?.focus());
+            }}
+          >
+            <SearchIcon />
+          </button>
           <VisitButton />
           <CommentsHeaderButton />
           <NotificationBell />
+          <MediationHeaderButton />
+          <button
+            type="button"
+            className="header-icon-btn"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => ui.setShortcutsOpen(true)}
+          >
+            <span aria-hidden="true" className="header-glyph">
+              ?
+            </span>
+          </button>
         </div>
         {canManageInvites && (
-          <button type="button" className="btn btn-primary" onClick={onShare}>
+          <button type="button" className="btn btn-primary btn-invite" onClick={onShare}>
             Invite
           </button>
         )}
@@ -167,5 +227,24 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
         </div>
       )}
     </header>
+  );
+}
+
+function SearchIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="11" cy="11" r="7" />
+      <path d="M20 20l-3.5-3.5" />
+    </svg>
   );
 }

@@ -3,6 +3,7 @@
 // first seats of parties nobody joined yet), proposals of a mediator or observer with where every
 // party's consent stands, role changes, and revocation that disconnects at once.
 import { roleHasParty } from '@parley/shared/permissions';
+import { MAX_NAME_LENGTH } from '@parley/shared/protocol';
 import type { Role } from '@parley/shared/permissions';
 import type { Appointment, MemberInfo } from '@parley/shared/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -199,7 +200,7 @@ export function InvitesDialog({ open, onClose }: { open: boolean; onClose: () =>
               value={name}
               onChange={(e) => setName(e.target.value)}
               required
-              maxLength={100}
+              maxLength={MAX_NAME_LENGTH}
               placeholder="e.g. Dana Ortiz"
             />
           </div>

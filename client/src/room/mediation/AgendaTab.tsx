@@ -1,6 +1,7 @@
 // The mediation drawer's agenda tab: the order clauses are discussed in, the single-text switch,
 // and the numbered drafts each party votes on in single-text mode.
 import { useId, useState } from 'react';
+import { MAX_DRAFT_NOTE_LENGTH } from '@parley/shared/mediation';
 import { useShallow, useStore } from '../../lib/store';
 import { kindTitle } from '../kindLabel';
 import { useRoom } from '../RoomContext';
@@ -133,6 +134,7 @@ export function AgendaTab() {
               aria-label="Note for the new draft"
               placeholder="What changed in this draft"
               value={note}
+              maxLength={MAX_DRAFT_NOTE_LENGTH}
               onChange={(e) => setNote(e.target.value)}
             />
             <button

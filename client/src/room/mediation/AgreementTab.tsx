@@ -8,6 +8,12 @@ import { downloadAgreement, downloadAudit } from './downloads';
 import { useMediation } from './MediationContext';
 import { signOffFor } from './signOffFor';
 
+/** The first word of a party's name, enough to tell the matrix's narrow columns apart. */
+function shortPartyName(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? name;
+  return first.length >= 3 ? first : name;
+}
+
 /** Clauses × parties: who signed what, which sign-offs were voided, and the agreement. */
 export function AgreementTab() {
   const { roomId, token, model } = useRoom();
@@ -23,15 +29,26 @@ export function AgreementTab() {
           ? 'Agreed: every party signed every clause.'
           : `${missing.length} sign-off${missing.length === 1 ? '' : 's'} missing before agreement.`}
       </p>
-      <div className="table-scroll">
-        <table className="signoff-matrix">
+      {sheet.parties.length > 5 && (
+        <p className="hint scroll-hint">Scroll the matrix sideways to see every party.</p>
+      )}
+      <div
+        className={`table-scroll${sheet.parties.length > 5 ? ' scrolls-visibly' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-label="Sign-offs per clause and party"
+      >
+        <table className={`signoff-matrix${sheet.parties.length > 5 ? '' : ' is-fitted'}`}>
           <caption className="visually-hidden">Sign-offs per clause and party</caption>
           <thead>
             <tr>
-              <th scope="col">Clause</th>
+              <th scope="col" className="matrix-clause-col">
+                Clause
+              </th>
               {sheet.parties.map((p) => (
-                <th scope="col" key={p.id}>
-                  {p.name}
+                <th scope="col" key={p.id} title={p.name}>
+                  <span aria-hidden="true">{shortPartyName(p.name)}</span>
+                  <span className="visually-hidden">{p.name}</span>
                 </th>
               ))}
             </tr>
@@ -43,15 +60,25 @@ export function AgreementTab() {
                 {sheet.parties.map((party) => {
                   const s = signOffFor(signoffs.signOffs, clause.id, party.id);
                   const state = !s ? 'none' : s.voidedAt === null ? 'valid' : 'voided';
+                  const text =
+                    state === 'valid'
+                      ? `signed by ${s!.memberName}`
+                      : state === 'voided'
+                        ? s!.voidReason === 'withdrawn'
+                          ? 'withdrawn'
+                          : 'voided'
+                        : 'not signed';
                   return (
-                    <td key={party.id} className={`matrix-cell is-${state}`} data-state={state}>
-                      {state === 'valid'
-                        ? `✓ ${s!.memberName}`
-                        : state === 'voided'
-                          ? s!.voidReason === 'withdrawn'
-                            ? 'withdrawn'
-                            : 'voided'
-                          : '—'}
+                    <td
+                      key={party.id}
+                      className={`matrix-cell is-${state}`}
+                      data-state={state}
+                      title={`${party.name}: ${text}`}
+                    >
+                      <span aria-hidden="true">
+                        {state === 'valid' ? '✓' : state === 'voided' ? '!' : '○'}
+                      </span>
+                      <span className="visually-hidden">{text}</span>
                     </td>
                   );
                 })}

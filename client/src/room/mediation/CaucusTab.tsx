@@ -1,6 +1,8 @@
 // The mediation drawer's caucus tab: a private conversation between the mediator and one party,
 // which no other party receives (the server sends it only to those two).
 import { useEffect, useId, useRef, useState } from 'react';
+import { MAX_CAUCUS_MESSAGE_LENGTH } from '@parley/shared/mediation';
+import { LimitNote } from '../../ui/LimitNote';
 import { useStore } from '../../lib/store';
 import { useRoom } from '../RoomContext';
 import { useMediation } from './MediationContext';
@@ -98,6 +100,8 @@ export function CaucusTab() {
           className="input textarea"
           rows={2}
           value={text}
+          maxLength={MAX_CAUCUS_MESSAGE_LENGTH}
+          aria-describedby={`${id}-limit`}
           placeholder={
             isMediator ? `Private message to ${partyName}` : 'Private message to the mediator'
           }
@@ -109,6 +113,7 @@ export function CaucusTab() {
             }
           }}
         />
+        <LimitNote id={`${id}-limit`} length={text.length} max={MAX_CAUCUS_MESSAGE_LENGTH} />
         <button type="submit" className="btn btn-primary btn-sm" disabled={busy || !text.trim()}>
           Send privately
         </button>

@@ -1,7 +1,9 @@
 // The mediation pieces inside a clause block: its badges (locked, on the agenda, disputed) and
 // its strip of sign-offs, proposals, disputes, walk-away values and the facilitator's tools.
 import { fragmentToMarkdown } from '@parley/shared/room';
+import { MAX_POSITION_LENGTH } from '@parley/shared/mediation';
 import type { ProposalView } from '@parley/shared/mediation';
+import { LimitNote } from '../../ui/LimitNote';
 import { useId, useState } from 'react';
 import * as Y from 'yjs';
 import { useShallow, useStore } from '../../lib/store';
@@ -94,6 +96,9 @@ export function ClauseMediation({
     const fragment = getClauseMap(session.doc, clause.id)?.get('body');
     return fragment instanceof Y.XmlFragment ? fragmentToMarkdown(fragment) : '';
   };
+
+  // Only read when a proposal carries a text to compare with.
+  const textNow = proposals.some((p) => p.text !== null) ? currentText() : '';
 
   const openDispute = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -208,7 +213,14 @@ export function ClauseMediation({
             className="input textarea"
             rows={2}
             value={position}
+            maxLength={MAX_POSITION_LENGTH}
+            aria-describedby={`${id}-position-limit`}
             onChange={(e) => setPosition(e.target.value)}
+          />
+          <LimitNote
+            id={`${id}-position-limit`}
+            length={position.length}
+            max={MAX_POSITION_LENGTH}
           />
           <div className="proposal-actions">
             <button type="submit" className="btn btn-primary btn-sm" disabled={!position.trim()}>
@@ -262,6 +274,7 @@ export function ClauseMediation({
               sheet={sheet}
               spec={spec}
               clauseTitle={clauseTitle}
+              currentText={textNow}
               onCounter={(proposal) => setOpen({ kind: 'counter', proposal })}
             />
           ))}
@@ -286,6 +299,7 @@ export function ClauseMediation({
                 sheet={sheet}
                 spec={spec}
                 clauseTitle={clauseTitle}
+                currentText={textNow}
               />
             ))}
         </div>

@@ -1,6 +1,7 @@
 // The mediation drawer's disputes tab: open disputes for everyone, and for the facilitator the
 // queue in the server's order with a resolution for each.
 import { useState } from 'react';
+import { MAX_POSITION_LENGTH } from '@parley/shared/mediation';
 import { useShallow, useStore } from '../../lib/store';
 import { kindTitle } from '../kindLabel';
 import { useRoom } from '../RoomContext';
@@ -51,6 +52,7 @@ export function DisputesTab() {
                     aria-label={`Resolution of the dispute on ${clauseTitle(d.clauseId)}`}
                     placeholder="Resolution (optional)"
                     value={resolution[d.id] ?? ''}
+                    maxLength={MAX_POSITION_LENGTH}
                     onChange={(e) => setResolution({ ...resolution, [d.id]: e.target.value })}
                   />
                   <button

@@ -2,18 +2,10 @@
 // the server's engine, shown before anyone decides on it.
 import type { ProposalImpact } from '@parley/shared/mediation';
 import { formatMoney } from '../../lib/format';
+import { signedDelta, deltaTone } from './impactFormat';
+import { humanizeMessage } from '../names';
+import { useRoom } from '../RoomContext';
 import type { SheetParty } from '../sheet';
-
-function signed(delta: number | null, currency: string): string {
-  if (delta === null) return 'new';
-  if (delta === 0) return '±0';
-  return `${delta > 0 ? '+' : '−'}${formatMoney(Math.abs(delta), currency)}`;
-}
-
-function tone(delta: number | null): string {
-  if (delta === null || delta === 0) return 'is-flat';
-  return delta > 0 ? 'is-up' : 'is-down';
-}
 
 /** Δ allocation, Δ net and Δ NPV of a change, per scenario and party. */
 export function ImpactTable({
@@ -27,13 +19,15 @@ export function ImpactTable({
   currency: string;
   caption: string;
 }) {
+  const { model } = useRoom();
+  const sheet = model.state.getState().sheet;
   if (!impact.ok) {
     return (
       <div className="impact-issues" role="note">
         <strong>This change would leave the term sheet invalid:</strong>
         <ul>
           {impact.issues.map((issue, i) => (
-            <li key={i}>{issue.message}</li>
+            <li key={i}>{humanizeMessage(issue.message, sheet, issue.clauseId)}</li>
           ))}
         </ul>
       </div>
@@ -69,10 +63,10 @@ export function ImpactTable({
                     <td
                       key={measure}
                       data-measure={measure}
-                      className={tone(figures[measure].delta)}
+                      className={deltaTone(figures[measure].delta)}
                       title={`${formatMoney(figures[measure].before ?? 0, currency)} → ${formatMoney(figures[measure].after, currency)}`}
                     >
-                      {signed(figures[measure].delta, currency)}
+                      {signedDelta(figures[measure].delta, currency)}
                     </td>
                   ))}
                 </tr>

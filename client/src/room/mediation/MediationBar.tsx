@@ -1,30 +1,26 @@
-// The strip above the clauses: which procedure is in force, how far the room is from agreement,
-// and the button that opens the mediation drawer.
+// The strip above the clauses: which procedure is in force and how far the room is from agreement.
 import { useShallow, useStore } from '../../lib/store';
 import { useRoom } from '../RoomContext';
 import { downloadAgreement } from './downloads';
 import { useFacilitator, useMediation } from './MediationContext';
 
 /**
- * The strip above the clauses: the procedure in force, the agreed state, and the button that opens
- * the mediation panel.
+ * The strip above the clauses: the procedure in force, the agreed state, and a way to the sign-off
+ * matrix; the mediation panel itself opens from the header.
  */
 export function MediationBar() {
   const { roomId, token } = useRoom();
   const { store } = useMediation();
   const facilitator = useFacilitator();
-  const { open, agreed, missing, singleText, queue, loaded } = useStore(
+  const { agreed, missing, singleText, loaded } = useStore(
     store.state,
     useShallow((s) => ({
-      open: s.panel.open,
       agreed: s.signoffs.agreement.agreed,
       missing: s.signoffs.agreement.missing.length,
       singleText: s.state.mode === 'single-text',
-      queue: s.queue.length,
       loaded: s.loaded,
     })),
   );
-  const onToggle = () => store.setPanelOpen(!open);
   return (
     <>
       {agreed && (
@@ -61,19 +57,15 @@ export function MediationBar() {
             {missing} sign-off{missing === 1 ? '' : 's'} to agreement
           </span>
         )}
-        <button
-          type="button"
-          className="btn btn-secondary btn-sm med-toggle"
-          aria-expanded={open}
-          onClick={onToggle}
-        >
-          Mediation
-          {facilitator && queue > 0 && (
-            <span className="med-count" aria-label={`${queue} open disputes`}>
-              {queue}
-            </span>
-          )}
-        </button>
+        {!agreed && loaded && missing > 0 && (
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => store.openPanel('agreement')}
+          >
+            Open the sign-off matrix
+          </button>
+        )}
       </div>
     </>
   );

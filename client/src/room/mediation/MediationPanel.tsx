@@ -1,107 +1,25 @@
-// The mediation drawer: one tab per part of the procedure, the tabs a role has no use for left
-// out, and the count of open disputes on its tab.
-import { useEffect, useRef } from 'react';
-import { useShallow, useStore } from '../../lib/store';
-import { AgendaTab } from './AgendaTab';
-import { AgreementTab } from './AgreementTab';
-import { CaucusTab } from './CaucusTab';
-import { DisputesTab } from './DisputesTab';
-import { useFacilitator, useMediation } from './MediationContext';
-import type { MediationTab } from './mediationState';
-import { PositionsTab } from './PositionsTab';
+// The mediation panel's place in the room: nothing until it is opened, then its body, loaded on
+// first use so the room's first paint does not carry every tab.
+import { lazy, Suspense } from 'react';
+import { useStore } from '../../lib/store';
+import { useMediation } from './MediationContext';
 
-const tabLabels: Record<MediationTab, string> = {
-  agreement: 'Sign-off',
-  agenda: 'Agenda',
-  disputes: 'Disputes',
-  caucus: 'Caucus',
-  positions: 'Positions',
-  proposals: 'Proposals',
-};
+const MediationPanelBody = lazy(() => import('./MediationPanelBody'));
 
-/** The mediation drawer: sign-off matrix, agenda and drafts, disputes, caucus, positions. */
+/** The mediation panel: sign-off matrix, agenda and drafts, disputes, caucus, positions. */
 export function MediationPanel() {
   const { store } = useMediation();
   const open = useStore(store.state, (s) => s.panel.open);
   if (!open) return null;
-  return <PanelInner />;
-}
-
-function PanelInner() {
-  const { role, store } = useMediation();
-  const isMediator = useFacilitator();
-  const tab = useStore(store.state, (s) => s.panel.tab);
-  const onTab = (t: MediationTab) => store.openPanel(t);
-  const onClose = () => store.setPanelOpen(false);
-  const snapshot = useStore(
-    store.state,
-    useShallow((s) => ({ queue: s.queue, disputes: s.disputes })),
-  );
-  const panelRef = useRef<HTMLElement>(null);
-  const tabs: MediationTab[] = ['agreement', 'agenda', 'disputes'];
-  if (role !== 'observer') tabs.push('caucus');
-  tabs.push('positions');
-  const disputeCount = isMediator
-    ? snapshot.queue.length
-    : snapshot.disputes.filter((d) => d.status === 'open').length;
-
-  useEffect(() => {
-    panelRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
-  }, []);
-
   return (
-    <aside
-      className="med-panel"
-      aria-label="Mediation"
-      ref={panelRef}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
+    <Suspense
+      fallback={
+        <aside className="med-panel" id="mediation-panel" aria-label="Mediation" aria-busy="true">
+          <p className="muted small med-loading">Opening the mediation panel…</p>
+        </aside>
+      }
     >
-      <div className="med-panel-head">
-        <h2>Mediation</h2>
-        <button
-          type="button"
-          className="btn btn-icon"
-          aria-label="Close the mediation panel"
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </div>
-      <div className="med-tabs" role="tablist" aria-label="Mediation sections">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`med-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls="med-tabpanel"
-            className={`med-tab-button${tab === t ? ' is-active' : ''}`}
-            onClick={() => onTab(t)}
-          >
-            {tabLabels[t]}
-            {t === 'disputes' && disputeCount > 0 && (
-              <span className="med-count" aria-label={`${disputeCount} open`}>
-                {disputeCount}
-              </span>
-            )}
-          </button>
-        ))}
-      </div>
-      <div
-        id="med-tabpanel"
-        role="tabpanel"
-        aria-labelledby={`med-tab-${tab}`}
-        className="med-tabpanel"
-      >
-        {tab === 'agreement' && <AgreementTab />}
-        {tab === 'agenda' && <AgendaTab />}
-        {tab === 'disputes' && <DisputesTab />}
-        {tab === 'caucus' && <CaucusTab />}
-        {(tab === 'positions' || tab === 'proposals') && <PositionsTab />}
-      </div>
-    </aside>
+      <MediationPanelBody />
+    </Suspense>
   );
 }

@@ -2,14 +2,16 @@
 // go away by themselves, warnings stay until dismissed.
 import { useEffect } from 'react';
 import { useStore } from '../../lib/store';
+import { humanizeMessage } from '../names';
 import { useRoom } from '../RoomContext';
 import { useMediation } from './MediationContext';
 
 /** Server refusals and voided sign-offs, announced politely and dismissable. */
 export function MediationToasts() {
   const { store } = useMediation();
-  const { session } = useRoom();
+  const { session, model } = useRoom();
   const notices = useStore(store.state, (s) => s.notices);
+  const sheet = model.state.getState().sheet;
   const refusedWrite = useStore(session.state, (s) => s.refusedWrite);
 
   // A write refused for a lock or single-text mode: the server restores the true text; say why.
@@ -28,7 +30,7 @@ export function MediationToasts() {
     <div className="med-toasts" role="status" aria-live="polite">
       {notices.map((n) => (
         <div key={n.id} className={`med-toast tone-${n.tone}`} data-testid="mediation-notice">
-          <span>{n.text}</span>
+          <span>{humanizeMessage(n.text, sheet)}</span>
           <button
             type="button"
             className="btn btn-icon btn-xs"

@@ -1,8 +1,8 @@
 // The mediation drawer's positions tab: for the mediator, whether the parties' walk-away values
 // overlap and the button to publish it; for the parties, only what was published.
-import { formatMoney, formatNumber } from '../../lib/format';
 import { useShallow, useStore } from '../../lib/store';
 import { kindTitle } from '../kindLabel';
+import { paramValueText } from '../names';
 import { useRoom } from '../RoomContext';
 import { scrollToClause } from '../scrollToClause';
 import { useMediation } from './MediationContext';
@@ -22,11 +22,11 @@ export function PositionsTab() {
     return clause ? kindTitle(clause) : clauseId;
   };
   const name = (partyId: string) => sheet.parties.find((p) => p.id === partyId)?.name ?? partyId;
-  const amount = (value: number, param: string) =>
-    /price|amount|upfront|fixedPerPeriod|rate|upTo|netBelow|cap/i.test(param) &&
-    !/pct|percent/i.test(param)
-      ? formatMoney(value, sheet.currency)
-      : formatNumber(value);
+  const clauseOf = (clauseId: string) => sheet.clauses.find((c) => c.id === clauseId);
+  const paramsOf = (clauseId: string) => clauseOf(clauseId)?.params;
+  // In the parameter's own unit: "€38.00", "38 %", "38".
+  const amount = (value: number, clauseId: string, param: string) =>
+    paramValueText(sheet, clauseOf(clauseId), param, value);
 
   if (!isMediator) {
     return (
@@ -44,7 +44,7 @@ export function PositionsTab() {
           <ul className="overlap-list">
             {snapshot.published.map((p) => (
               <li key={`${p.clauseId}/${p.param}`}>
-                {title(p.clauseId)} · {paramLabel(p.param, sheet.parties)}:{' '}
+                {title(p.clauseId)} · {paramLabel(p.param, sheet.parties, paramsOf(p.clauseId))}:{' '}
                 <strong>overlap: {p.overlap ? 'yes' : 'no'}</strong>
               </li>
             ))}
@@ -67,7 +67,7 @@ export function PositionsTab() {
             const published = snapshot.published.find(
               (p) => p.clauseId === o.clauseId && p.param === o.param,
             );
-            const label = `${title(o.clauseId)} · ${paramLabel(o.param, sheet.parties)}`;
+            const label = `${title(o.clauseId)} · ${paramLabel(o.param, sheet.parties, paramsOf(o.clauseId))}`;
             return (
               <li key={`${o.clauseId}/${o.param}`} className="overlap-card">
                 <button
@@ -82,14 +82,18 @@ export function PositionsTab() {
                     {o.overlap ? 'Overlap' : 'No overlap'}
                   </span>
                   {o.gap !== null && !o.overlap && (
-                    <span className="small"> gap {amount(o.gap, o.param)}</span>
+                    <span className="small"> gap {amount(o.gap, o.clauseId, o.param)}</span>
                   )}
                 </p>
                 <ul className="small">
                   {o.positions.map((p) => (
                     <li key={`${p.partyId}/${p.bound}`}>
                       {name(p.partyId)}: {p.bound === 'min' ? 'at least' : 'at most'}{' '}
-                      {p.value === null ? <em>not shared</em> : amount(p.value, o.param)}
+                      {p.value === null ? (
+                        <em>not shared</em>
+                      ) : (
+                        amount(p.value, o.clauseId, o.param)
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,12 +1,13 @@
 // One proposal on a clause: its changes, their value impact, each party's decision, and the actions
 // this member's role allows on it now.
 import type { ProposalView } from '@parley/shared/mediation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FieldSpec } from '../params/fieldSpec';
 import type { Sheet } from '../sheet';
 import { ImpactTable } from './ImpactTable';
 import { useMediation } from './MediationContext';
-import { readPath } from './paramDiff';
+import { applyChanges, readPath } from './paramDiff';
+import { TextRedline } from './TextRedline';
 import { formatParamValue, paramLabel, specAt } from './paramLabels';
 
 export const proposalStatusLabels: Record<ProposalView['status'], string> = {
@@ -33,17 +34,24 @@ export function ProposalCard({
   sheet,
   spec,
   clauseTitle,
+  currentText,
   onCounter,
 }: {
   proposal: ProposalView;
   sheet: Sheet;
   spec: FieldSpec;
   clauseTitle: string;
+  /** The clause's text now (Markdown), for the redline of a proposed text. */
+  currentText: string;
   onCounter?(proposal: ProposalView): void;
 }) {
   const { store, partyId, speaksForParty, isMediator } = useMediation();
   const [busy, setBusy] = useState(false);
   const clause = sheet.clauses.find((c) => c.id === proposal.clauseId);
+  const proposedParams = useMemo(
+    () => applyChanges(structuredClone(clause?.params ?? {}), proposal.params),
+    [clause?.params, proposal.params],
+  );
   const live = proposal.status === 'open' || proposal.status === 'accepted';
   const mayDecide =
     proposal.status === 'open' &&
@@ -87,7 +95,9 @@ export function ProposalCard({
           const fieldSpec = specAt(spec, change.path);
           return (
             <li key={change.path}>
-              <span className="change-label">{paramLabel(change.path, sheet.parties)}</span>{' '}
+              <span className="change-label">
+                {paramLabel(change.path, sheet.parties, clause?.params)}
+              </span>{' '}
               {live && clause && (
                 <>
                   <span className="change-old">
@@ -112,7 +122,18 @@ export function ProposalCard({
         {proposal.text !== null && (
           <li>
             <span className="change-label">New clause text</span>
-            <pre className="proposal-text">{proposal.text}</pre>
+            {clause ? (
+              <TextRedline
+                sheet={sheet}
+                clauseId={clause.id}
+                currentText={currentText}
+                proposedText={proposal.text}
+                proposedParams={proposedParams}
+                label={`Proposed text for ${clauseTitle}, against the current text`}
+              />
+            ) : (
+              <p className="proposal-text">{proposal.text}</p>
+            )}
           </li>
         )}
       </ul>

@@ -1,5 +1,6 @@
 // Drafting a proposal or a counter: the clause's own editors on a private copy of its params, a new
 // text if wanted, and the value impact previewed before sending.
+import { MAX_PROPOSAL_TEXT_LENGTH, MAX_RATIONALE_LENGTH } from '@parley/shared/mediation';
 import type { ParamChange, ProposalImpact } from '@parley/shared/mediation';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DocPath } from '../docWrites';
@@ -11,6 +12,7 @@ import type { Sheet, SheetClause } from '../sheet';
 import { ImpactTable } from './ImpactTable';
 import { useMediation } from './MediationContext';
 import { paramChanges, withParam, withPushed, withRemoved } from './paramDiff';
+import { TextRedline } from './TextRedline';
 
 interface ProposalFormProps {
   clause: SheetClause;
@@ -167,7 +169,23 @@ export function ProposalForm({
             className="input textarea"
             rows={5}
             value={text}
+            maxLength={MAX_PROPOSAL_TEXT_LENGTH}
             onChange={(e) => setText(e.target.value)}
+          />
+          {text.length >= MAX_PROPOSAL_TEXT_LENGTH && (
+            <p className="field-warning" role="status">
+              A proposed text holds at most {MAX_PROPOSAL_TEXT_LENGTH.toLocaleString('en-GB')}{' '}
+              characters.
+            </p>
+          )}
+          <p className="hint">Values such as {'{{param:…}}'} show as the proposed values below.</p>
+          <TextRedline
+            sheet={sheet}
+            clauseId={clause.id}
+            currentText={currentText}
+            proposedText={text}
+            proposedParams={draft}
+            label={`Your proposed text for ${clauseTitle}, against the current text`}
           />
         </div>
       )}
@@ -177,6 +195,7 @@ export function ProposalForm({
           id={`${id}-rationale`}
           className="input textarea"
           rows={2}
+          maxLength={MAX_RATIONALE_LENGTH}
           value={rationale}
           placeholder="Why this change helps the deal"
           onChange={(e) => setRationale(e.target.value)}

@@ -38,7 +38,8 @@ function WalkAwayField({
   const money = spec.unit === 'money';
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const label = paramLabel(path, sheet.parties);
+  const params = sheet.clauses.find((c) => c.id === clauseId)?.params;
+  const label = paramLabel(path, sheet.parties, params);
   const published = snapshot.published.find((p) => p.clauseId === clauseId && p.param === path);
 
   const save = async () => {

@@ -3,6 +3,7 @@
 export { ClauseBadges, ClauseMediation } from './ClauseMediation';
 export { clauseEditable } from './clauseState';
 export { MediationBar } from './MediationBar';
+export { MediationHeaderButton } from './MediationHeaderButton';
 export { useMediation } from './MediationContext';
 export { MediationPanel } from './MediationPanel';
 export { MediationProvider } from './MediationProvider';

@@ -2,7 +2,7 @@
 // values in the sheet's currency, and the numeric fields walk-away values apply to.
 import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import type { FieldSpec } from '../params/fieldSpec';
-import { humanize } from '../params/fieldSpec';
+import { paramName } from '../names';
 import type { SheetParty } from '../sheet';
 
 /** The spec of the field at a dotted path inside a clause's params. */
@@ -19,16 +19,9 @@ export function specAt(spec: FieldSpec, path: string): FieldSpec {
   return node;
 }
 
-/** "fixed.csp" → "Fixed · Kestrel Mobile", readable for people who do not see the path. */
-export function paramLabel(path: string, parties: SheetParty[]): string {
-  return path
-    .split('.')
-    .map((key) => {
-      if (/^\d+$/.test(key)) return `#${Number(key) + 1}`;
-      const party = parties.find((p) => p.id === key);
-      return party ? party.name : humanize(key);
-    })
-    .join(' · ');
+/** "fixed.csp" → "Fixed split · Kestrel Mobile", with row names from the clause's params. */
+export function paramLabel(path: string, parties: SheetParty[], params: unknown = {}): string {
+  return paramName(params, path, parties);
 }
 
 export function formatParamValue(spec: FieldSpec, value: unknown, currency: string): string {

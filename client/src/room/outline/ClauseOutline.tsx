@@ -20,6 +20,9 @@ export function ClauseOutline() {
   );
   const presence = useStore(session.state, (s) => s.presence);
   const agendaCurrent = useStore(mediation.state, (s) => s.state.current);
+  // The server refuses any change to a locked clause, its removal included: no Remove for those.
+  const locks = useStore(mediation.state, (s) => s.state.locks);
+  const [openOnPhone, setOpenOnPhone] = useState(false);
   const [kind, setKind] = useState<string>('custom');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
@@ -64,18 +67,28 @@ export function ClauseOutline() {
   };
 
   return (
-    <nav className="outline" aria-label="Clauses">
+    <nav className={`outline${openOnPhone ? ' is-open' : ''}`} aria-label="Clauses">
       <div className="outline-head">
         <h2>Term sheet</h2>
         <span className="muted small">{sheet.clauses.length} clauses</span>
+        <button
+          type="button"
+          className="btn btn-secondary btn-xs outline-toggle"
+          aria-expanded={openOnPhone}
+          aria-controls="outline-list"
+          onClick={() => setOpenOnPhone(!openOnPhone)}
+        >
+          {openOnPhone ? 'Hide the list' : 'Go to a clause'}
+        </button>
       </div>
-      <ol className="outline-list">
+      <ol className="outline-list" id="outline-list">
         {sheet.clauses.map((clause, index) => {
           const clauseIssues = issues.filter((i) => i.clauseId === clause.id);
           const errors = clauseIssues.filter((i) => i.severity === 'error').length;
           const state = errors ? 'error' : clauseIssues.length ? 'warning' : 'ok';
           const here = presence.filter((p) => p.focus === clause.id && !p.self);
           const title = clause.title.trim() || kindLabel(clause.kind);
+          const locked = locks.includes(clause.id);
           return (
             <li
               key={clause.id}
@@ -85,7 +98,11 @@ export function ClauseOutline() {
                 type="button"
                 className="outline-link"
                 aria-current={current === clause.id ? 'location' : undefined}
-                onClick={() => scrollToClause(clause.id)}
+                onClick={() => {
+                  setOpenOnPhone(false);
+                  // After the list has folded away, or the clause would move up by its height.
+                  requestAnimationFrame(() => scrollToClause(clause.id));
+                }}
               >
                 <span className={`state-dot state-${state}`} aria-hidden="true" />
                 <span className="outline-title">{title}</span>
@@ -131,7 +148,15 @@ export function ClauseOutline() {
                   >
                     ↓
                   </button>
-                  {confirming === clause.id ? (
+                  {locked ? (
+                    <span
+                      className="outline-locked"
+                      title={`${title} is locked: it cannot be removed until it is unlocked`}
+                    >
+                      <span aria-hidden="true">🔒</span>
+                      <span className="visually-hidden">{title} is locked</span>
+                    </span>
+                  ) : confirming === clause.id ? (
                     <button
                       type="button"
                       className="btn btn-danger btn-xs"

@@ -3,6 +3,7 @@
 import type { Issue } from '@parley/shared/termsheet';
 import { createContext, useContext } from 'react';
 import type { DocPath } from '../docWrites';
+import type { RoomHistory } from '../history';
 import type { SheetParty } from '../sheet';
 
 export interface ParamsContextValue {
@@ -14,6 +15,8 @@ export interface ParamsContextValue {
   drivers: string[];
   issues: Issue[];
   canEdit: boolean;
+  /** The room's undo history; absent where edits go to a private draft (a proposal). */
+  history?: RoomHistory;
   set(path: DocPath, value: unknown): void;
   push(path: DocPath, value: unknown): void;
   remove(path: DocPath): void;

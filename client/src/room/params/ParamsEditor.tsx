@@ -51,6 +51,16 @@ function RefSelect(props: {
   return <SelectInput {...props} options={options} />;
 }
 
+/** The bounds a number spec carries, as NumberInput props. */
+function numberRules(spec: FieldSpec): { min?: number; max?: number; int?: boolean } {
+  if (spec.type !== 'number') return {};
+  return {
+    ...(spec.min !== undefined ? { min: spec.min } : {}),
+    ...(spec.max !== undefined ? { max: spec.max } : {}),
+    ...(spec.int ? { int: true } : {}),
+  };
+}
+
 /** One scalar-ish field: the input that fits its spec. */
 function ScalarField({
   spec,
@@ -76,6 +86,7 @@ function ScalarField({
           value={value}
           unit={spec.unit}
           nullable={spec.nullable}
+          {...numberRules(spec)}
           compact={hideLabel}
           hideLabel={hideLabel}
           placeholder={placeholder}
@@ -106,7 +117,15 @@ function ScalarField({
     case 'partyList':
       return <PartyListInput path={path} label={label} value={value} />;
     case 'text':
-      return <TextInput path={path} label={label} value={value} hideLabel={hideLabel} />;
+      return (
+        <TextInput
+          path={path}
+          label={label}
+          value={value}
+          hideLabel={hideLabel}
+          {...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {})}
+        />
+      );
     case 'textList':
       return <TextListField path={path} label={label} value={value} />;
     default:
@@ -158,12 +177,15 @@ function PartyRecordField({
   value,
   title,
   prefix,
+  unused = false,
 }: {
   spec: Extract<FieldSpec, { type: 'partyRecord' }>;
   path: DocPath;
   value: unknown;
   title: string;
   prefix?: string;
+  /** The clause's method does not use it: its total is information, not an error. */
+  unused?: boolean;
 }) {
   const ctx = useParams();
   const record = isRecord(value) ? value : {};
@@ -195,6 +217,7 @@ function PartyRecordField({
               label={`${ctx.clauseTitle}: ${prefix ? `${prefix} ` : ''}${party.name} ${suffix}`}
               value={record[party.id] ?? (spec.meaning === 'share' ? 0 : undefined)}
               unit={valueSpec.unit}
+              {...numberRules(valueSpec)}
               placeholder={
                 spec.meaning === 'floor'
                   ? 'No floor'
@@ -212,14 +235,19 @@ function PartyRecordField({
               label={`${ctx.clauseTitle}: ${prefix ? `${prefix} ` : ''}${key} (unknown party) ${suffix}`}
               value={record[key]}
               unit={valueSpec.unit}
+              {...numberRules(valueSpec)}
             />
           </div>
         ))}
       </div>
       {spec.meaning === 'share' && (
-        <p className={`split-total${totalRounded === 100 ? '' : ' is-off'}`}>
+        <p className={`split-total${totalRounded === 100 || unused ? '' : ' is-off'}`}>
           Total {totalRounded.toLocaleString('en-GB', { maximumFractionDigits: 4 })} %
-          {totalRounded === 100 ? '' : ' (must be 100 %)'}
+          {totalRounded === 100
+            ? ''
+            : unused
+              ? ' (it must be 100 % before this split is used)'
+              : ' (must be 100 %)'}
         </p>
       )}
     </fieldset>
@@ -419,14 +447,49 @@ function ListTable({
   );
 }
 
+/** Which group of a value-sharing clause each split method reads. */
+const groupOfMethod: Record<string, string | null> = {
+  fixed: 'fixed',
+  tiered: 'tiers',
+  contribution: 'contribution',
+  shapley: null,
+};
+
+/** A group the clause's split method does not read, folded away with a word on why. */
+function UnusedGroup({
+  title,
+  method,
+  children,
+}: {
+  title: string;
+  method: string;
+  children: ReactNode;
+}) {
+  return (
+    <details className="param-unused">
+      <summary>
+        {title}: not used by the {methodLabels[method] ?? humanize(method)} method
+        <span className="muted small"> (kept in case the method changes)</span>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 function FieldRenderer({
   field,
   path,
   value,
+  method,
+  folded = false,
 }: {
   field: ObjectField;
   path: DocPath;
   value: unknown;
+  /** The clause's split method, when it has one: groups it does not read are folded away. */
+  method?: string;
+  /** Drawn inside a folded, unused group. */
+  folded?: boolean;
 }): ReactNode {
   const ctx = useParams();
   const fieldPath = [...path, field.key];
@@ -440,6 +503,7 @@ function FieldRenderer({
             label={`${ctx.clauseTitle}: ${title}${unitSuffix(field.spec, ctx.currency)}`}
             value={undefined}
             unit={field.spec.unit}
+            {...numberRules(field.spec)}
             placeholder="Not set"
           />
         );
@@ -467,9 +531,29 @@ function FieldRenderer({
       </div>
     );
   }
+  const unused =
+    method !== undefined &&
+    path.length === 0 &&
+    Object.values(groupOfMethod).includes(field.key) &&
+    groupOfMethod[method] !== field.key;
+  if (unused && method !== undefined && value !== undefined) {
+    return (
+      <UnusedGroup title={title} method={method}>
+        <FieldRenderer field={field} path={path} value={value} folded />
+      </UnusedGroup>
+    );
+  }
   switch (field.spec.type) {
     case 'partyRecord':
-      return <PartyRecordField spec={field.spec} path={fieldPath} value={value} title={title} />;
+      return (
+        <PartyRecordField
+          spec={field.spec}
+          path={fieldPath}
+          value={value}
+          title={title}
+          unused={folded}
+        />
+      );
     case 'array':
       return <ListTable spec={field.spec} path={fieldPath} value={value} listKey={field.key} />;
     case 'object':
@@ -531,7 +615,15 @@ export function ParamsEditor({
         </div>
       )}
       {groups.map((field) => (
-        <FieldRenderer key={field.key} field={field} path={[]} value={params[field.key]} />
+        <FieldRenderer
+          key={field.key}
+          field={field}
+          path={[]}
+          value={params[field.key]}
+          {...(typeof params.method === 'string' && params.method in groupOfMethod
+            ? { method: params.method }
+            : {})}
+        />
       ))}
     </div>
   );

@@ -7,8 +7,16 @@
 export type NumberUnit = 'money' | 'percent' | 'count' | 'plain';
 
 export type FieldSpec =
-  | { type: 'number'; unit: NumberUnit; nullable: boolean; min?: number; max?: number }
-  | { type: 'text' }
+  | {
+      type: 'number';
+      unit: NumberUnit;
+      nullable: boolean;
+      min?: number;
+      max?: number;
+      /** Only whole numbers (counts, amounts in minor units). */
+      int?: boolean;
+    }
+  | { type: 'text'; maxLength?: number }
   | { type: 'boolean' }
   | { type: 'enum'; options: string[] }
   | { type: 'ref'; refers: 'party' | 'stream' | 'driver' }
@@ -44,7 +52,9 @@ interface ZodDef {
   out?: ZodLike;
   catchall?: ZodLike;
   defaultValue?: unknown;
-  checks?: { _zod?: { def?: { check?: string; value?: number; format?: string } } }[];
+  checks?: {
+    _zod?: { def?: { check?: string; value?: number; format?: string; maximum?: number } };
+  }[];
 }
 
 const moneyKeys = new Set([
@@ -146,13 +156,18 @@ export function specFromSchema(schema: unknown, key = '', parentKey?: string): F
         nullable,
         ...(bounds.min !== undefined ? { min: bounds.min } : {}),
         ...(bounds.max !== undefined ? { max: bounds.max } : {}),
+        ...(bounds.int ? { int: true } : {}),
       };
     }
-    case 'string':
+    case 'string': {
       if (partyKeys.has(key)) return { type: 'ref', refers: 'party' };
       if (key === 'stream') return { type: 'ref', refers: 'stream' };
       if (key === 'driver') return { type: 'ref', refers: 'driver' };
-      return { type: 'text' };
+      const max = (def.checks ?? [])
+        .map((c) => c._zod?.def)
+        .find((c) => c?.check === 'max_length')?.maximum;
+      return max !== undefined ? { type: 'text', maxLength: max } : { type: 'text' };
+    }
     case 'boolean':
       return { type: 'boolean' };
     case 'enum':

@@ -3,6 +3,8 @@
 import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../lib/format';
 import { useShallow, useStore } from '../../lib/store';
+import { kindTitle } from '../kindLabel';
+import { humanizeMessage, paramName } from '../names';
 import { useRoom } from '../RoomContext';
 import { scrollToClause } from '../scrollToClause';
 import { readScenarios } from './valueView';
@@ -15,6 +17,14 @@ const ValueCharts = memo(
   LazyCharts,
   (a, b) => a.scenarioId === b.scenarioId && a.signature === b.signature,
 );
+
+/** Where an issue outside every clause is, in words: the parties, the assumptions, the sheet. */
+function issueArea(path: string): string {
+  if (path.startsWith('parties')) return 'Parties';
+  if (path.startsWith('assumptions')) return 'Assumptions';
+  if (path.startsWith('clauses')) return 'Clauses';
+  return 'Term sheet';
+}
 
 /** The first word of a party's name, enough to tell columns apart in a narrow panel. */
 function shortName(name: string): string {
@@ -145,10 +155,19 @@ export function ValuePanel() {
         </p>
       )}
 
+      {scenario && parties.length > 5 && (
+        <p className="hint scroll-hint">Scroll the table sideways to see every party.</p>
+      )}
       {scenario && (
-        <div className="table-scroll">
+        <div
+          className={`table-scroll${parties.length > 5 ? ' scrolls-visibly' : ''}`}
+          // A box that may scroll is reachable with the keyboard, to scroll it with the arrows.
+          tabIndex={0}
+          role="region"
+          aria-label="Totals per party"
+        >
           <table
-            className="totals-table"
+            className={`totals-table${parties.length > 5 ? '' : ' is-fitted'}`}
             aria-label={`Totals over the term, ${scenarioNames.get(scenario.id) ?? scenario.id} scenario`}
           >
             <thead>
@@ -249,13 +268,17 @@ export function ValuePanel() {
                       className="link-button"
                       onClick={() => scrollToClause(clause.id, issue.param)}
                     >
-                      {clause.title || clause.kind}
-                      {issue.param ? ` · ${issue.param}` : ''}
+                      {kindTitle(clause)}
+                      {issue.param
+                        ? ` · ${paramName(clause.params, issue.param, sheet.parties)}`
+                        : ''}
                     </button>
                   ) : (
-                    <code className="issue-path">{issue.path}</code>
+                    <span className="issue-path">{issueArea(issue.path)}</span>
                   )}
-                  <span className="issue-message">{issue.message}</span>
+                  <span className="issue-message">
+                    {humanizeMessage(issue.message, sheet, issue.clauseId)}
+                  </span>
                 </li>
               );
             })}

@@ -5,9 +5,11 @@ import { useEffect, useRef } from 'react';
 import { formatMoneyCompact } from '../../lib/format';
 import { useShallow, useStore } from '../../lib/store';
 import { useCommentsStore } from '../comments/CommentsContext';
-import { fullTime, humanizeParam, timeAgo } from '../comments/format';
+import { fullTime, timeAgo } from '../comments/format';
 import { ClockIcon } from '../comments/icons';
 import { useReturnFocus } from '../comments/useReturnFocus';
+import { kindTitle } from '../kindLabel';
+import { paramName, paramValueText } from '../names';
 import { useRoom } from '../RoomContext';
 import { scrollToClause } from '../scrollToClause';
 
@@ -96,8 +98,10 @@ export function SinceLastVisitPanel() {
   }, [visitOpen, store]);
 
   if (!visitOpen) return null;
-  const titleOf = (clauseId: string) =>
-    sheet.clauses.find((c) => c.id === clauseId)?.title ?? 'a removed clause';
+  const titleOf = (clauseId: string) => {
+    const clause = sheet.clauses.find((c) => c.id === clauseId);
+    return clause ? kindTitle(clause) : 'a removed clause';
+  };
   const partyName = (id: string) => sheet.parties.find((p) => p.id === id)?.name ?? id;
   const scenarioName = (id: string) =>
     sheet.assumptions.scenarios.find((s) => s.id === id)?.name ?? id;
@@ -181,10 +185,10 @@ export function SinceLastVisitPanel() {
                           requestAnimationFrame(() => scrollToClause(c.clauseId));
                         }}
                       >
-                        {c.title}
+                        {c.title || titleOf(c.clauseId)}
                       </button>
                     ) : (
-                      <strong>{c.title ?? 'A removed clause'}</strong>
+                      <strong>{c.title || 'A removed clause'}</strong>
                     )}
                     <span className="muted small">
                       {' '}
@@ -193,9 +197,29 @@ export function SinceLastVisitPanel() {
                     </span>
                     {c.changedParams.length > 0 && (
                       <ul className="changed-params">
-                        {c.changedParams.map((p) => (
-                          <li key={p}>{humanizeParam(p, sheet.parties)}</li>
-                        ))}
+                        {(c.paramChanges ?? []).map((p) => {
+                          const clause = sheet.clauses.find((x) => x.id === c.clauseId);
+                          return (
+                            <li key={p.path}>
+                              <span className="change-label">
+                                {paramName(clause?.params ?? {}, p.path, sheet.parties)}
+                              </span>
+                              :{' '}
+                              <span className="change-old">
+                                {paramValueText(sheet, clause, p.path, p.before)}
+                              </span>{' '}
+                              →{' '}
+                              <strong className="change-new">
+                                {paramValueText(sheet, clause, p.path, p.after)}
+                              </strong>
+                            </li>
+                          );
+                        })}
+                        {c.changedParams.length > (c.paramChanges ?? []).length && (
+                          <li className="muted">
+                            and {c.changedParams.length - (c.paramChanges ?? []).length} more
+                          </li>
+                        )}
                       </ul>
                     )}
                   </li>

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberClaims } from '@parley/shared/protocol';
 import type { Role } from '@parley/shared/permissions';
+import { templates } from '@parley/shared/templates';
 import type { RoomHook, WriteRefusal } from '../../rooms';
 import { createTestRoom, openTestStore, testRuntime } from '../../testing';
 import type { TestStore } from '../../testing';
@@ -78,7 +79,7 @@ describe('governance write rules', () => {
     expect(await judge('mediator', ['c-revenue'])).toBeNull();
     // Without a mediator the organizer facilitates...
     expect(await judge('organizer', ['c-revenue'])).toBeNull();
-    // ...and hands the pen over once one joins.
+    // ...still while a proposed mediator waits for the parties' consent...
     await opened.store.createMember({
       id: 'med',
       roomId: 'r1',
@@ -88,6 +89,18 @@ describe('governance write rules', () => {
       createdAt: 2,
       revokedAt: null,
     });
+    expect(await judge('organizer', ['c-revenue'])).toBeNull();
+    // ...and hands the pen over once every party of the sheet let the mediator in.
+    for (const { id: partyId } of templates.telematics.parties) {
+      await opened.store.setConsent({
+        roomId: 'r1',
+        memberId: 'med',
+        partyId,
+        decision: 'accept',
+        decidedBy: 'org',
+        decidedAt: 3,
+      });
+    }
     expect(await judge('organizer', ['c-revenue'])).toMatchObject({ code: 'single-text-mode' });
   });
 
