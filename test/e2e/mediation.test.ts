@@ -259,16 +259,90 @@ describe('a mediated session between the CSP and its partner', () => {
     await saveDocsShot(mediator, null, 'mediation-agreed');
   });
 
-  it('voids a sign-off when the clause changes and tells that party', async () => {
+  it('freezes the agreed sheet until an organizer or the mediator reopens it', async () => {
     await mediator.closePanel();
+    for (const room of [csp, partner]) {
+      await vi.waitFor(async () => {
+        expect(await room.frozenNote().isVisible()).toBe(true);
+        expect(await room.param('Term: Duration (months)').isEditable()).toBe(false);
+        expect(await room.clauseText('Term').getAttribute('contenteditable')).toBe('false');
+      }, wait);
+      // Only an organizer or the mediator may reopen it.
+      expect(
+        await room.agreedBanner().getByRole('button', { name: 'Reopen for changes' }).count(),
+      ).toBe(0);
+    }
+    // Asked first; keeping it frozen changes nothing.
+    await mediator.agreedBanner().getByRole('button', { name: 'Reopen for changes' }).click();
+    const confirm = mediator.page.getByTestId('reopen-confirm');
+    expect(await confirm.textContent()).toMatch(/Everyone in the room is told/);
+    await confirm.getByRole('button', { name: 'Keep it frozen' }).click();
+    expect(await mediator.frozenNote().isVisible()).toBe(true);
+    await mediator.reopen();
+    for (const room of [csp, partner]) {
+      await vi.waitFor(async () => {
+        expect(await room.frozenNote().count()).toBe(0);
+        expect(await room.param('Term: Duration (months)').isEditable()).toBe(true);
+        expect(await room.notices().last().textContent()).toMatch(/was reopened/);
+      }, wait);
+    }
+  });
+
+  it('asks before an edit voids sign-offs, naming whose, then voids them and tells that party', async () => {
     await csp.setParam('Term: Duration (months)', '24');
+    const confirm = csp.voidConfirm();
+    await confirm.waitFor();
+    expect(await confirm.getByRole('heading').textContent()).toBe('This edit voids 2 sign-offs');
+    expect(await confirm.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^Kestrel.* on “Term”, signed by Ada Kestrel$/),
+      expect.stringMatching(/^Aldermoor.* on “Term”, signed by Ben Aldermoor$/),
+    ]);
+    // Keeping the sign-offs keeps the value.
+    await confirm.getByRole('button', { name: 'Keep the sign-offs' }).click();
     await vi.waitFor(async () => {
+      expect(await csp.param('Term: Duration (months)').inputValue()).not.toBe('24');
+      expect(await csp.signOffChip('Term', 'csp').getAttribute('data-state')).toBe('valid');
+    }, wait);
+    await csp.setParam('Term: Duration (months)', '24');
+    await confirm.getByRole('button', { name: 'Edit and void 2 sign-offs' }).click();
+    await vi.waitFor(async () => {
+      expect(await partner.param('Term: Duration (months)').inputValue()).toBe('24');
       expect(await csp.signOffChip('Term', 'csp').getAttribute('data-state')).toBe('voided');
-      expect(await partner.notices().first().textContent()).toMatch(
-        /sign-off on "Term" was voided/,
-      );
+      expect(await partner.notices().last().textContent()).toMatch(/sign-off on "Term" was voided/);
       expect(await mediator.agreedBanner().count()).toBe(0);
     }, wait);
+  });
+
+  it('asks before typing in a signed clause, and keeps its text when the member declines', async () => {
+    // Changing the term moved no figure: the sign-offs on Revenue still hold.
+    expect(await csp.signOffChip('Revenue', 'csp').getAttribute('data-state')).toBe('valid');
+    const before = await csp.clauseText('Revenue').textContent();
+    await csp.typeInClause('Revenue', ' Billed monthly.');
+    const confirm = csp.voidConfirm();
+    await confirm.waitFor();
+    expect(await confirm.getByRole('heading').textContent()).toBe('This edit voids 2 sign-offs');
+    await confirm.getByRole('button', { name: 'Keep the sign-offs' }).click();
+    expect(await csp.clauseText('Revenue').textContent()).toBe(before);
+    expect(await partner.clauseText('Revenue').textContent()).not.toContain('Billed monthly');
+    expect(await csp.signOffChip('Revenue', 'insurer').getAttribute('data-state')).toBe('valid');
+  });
+
+  it('will not send a proposal that breaks the sheet, and says why', async () => {
+    await partner.clause('Value sharing').getByRole('button', { name: 'Propose a change' }).click();
+    const form = partner.proposalForm('Value sharing');
+    const share = form.getByLabel('Proposal for Value sharing: Kestrel Mobile share (%)', {
+      exact: true,
+    });
+    await share.fill('70');
+    await share.press('Tab');
+    await form.getByLabel('Rationale').fill('More for Kestrel.');
+    await vi.waitFor(async () => {
+      expect(await form.locator('.proposal-blockers').textContent()).toMatch(
+        /would break the term sheet, so it cannot be sent/,
+      );
+      expect(await form.getByRole('button', { name: 'Send proposal' }).isDisabled()).toBe(true);
+    }, wait);
+    await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('makes a locked clause read-only for the parties, with a lock badge', async () => {

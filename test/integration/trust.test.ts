@@ -213,7 +213,7 @@ describe('what was agreed', () => {
     expect((await agreement()).status).toBe(200);
   });
 
-  it('is frozen once agreed: every write refused until the facilitator reopens it', async () => {
+  it('is frozen once agreed: every write refused until an organizer or the mediator reopens it', async () => {
     await signAll();
     await vi.waitFor(async () => expect(await frozenAt()).toEqual(expect.any(Number)));
     const partner = await editorFor('negPartner');
@@ -221,8 +221,8 @@ describe('what was agreed', () => {
     await vi.waitFor(() => expect(refusals.join('\n')).toContain('agreement-frozen'));
     expect((await agreement()).status).toBe(200);
     expect((await signOffs()).agreement.agreed).toBe(true);
-    // Only the facilitator reopens (the mediator; the organizer only without one).
-    for (const person of ['organizer', 'negCsp', 'negPartner', 'viewerCsp', 'observer'] as const) {
+    // Only an organizer or the mediator reopens; an organizer may even with a mediator present.
+    for (const person of ['negCsp', 'negPartner', 'viewerCsp', 'observer'] as const) {
       expect(await call(sockets[person], 'agreement:reopen')).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
@@ -230,8 +230,12 @@ describe('what was agreed', () => {
     }
     const seen: GovernanceSnapshot['state'][] = [];
     sockets.negPartner.on('mediation:changed', (state) => seen.push(state));
-    await ok(sockets.mediator, 'agreement:reopen');
+    await ok(sockets.organizer, 'agreement:reopen');
     await vi.waitFor(() => expect(seen.at(-1)?.agreedAt).toBeNull());
+    expect(await call(sockets.mediator, 'agreement:reopen')).toMatchObject({
+      ok: false,
+      error: { code: 'not-agreed' },
+    });
     const audit = await request<{ entries: { action: string }[] }>(
       server.url,
       'GET',

@@ -17,6 +17,7 @@ import {
   MediationProvider,
   MediationToasts,
   useMediation,
+  VoidConfirmDialog,
 } from './mediation';
 import { MobileTabs } from './layout/MobileTabs';
 import { rememberRoom } from '../lib/recentRooms';
@@ -266,6 +267,7 @@ function RoomLayout() {
         </Suspense>
       )}
       <MediationToasts />
+      <VoidConfirmDialog />
       <ConsentRequests />
       {shareOpen && (
         <Suspense fallback={null}>

@@ -83,4 +83,23 @@ export class MediationRoom extends RoomPage {
   notices(): Locator {
     return this.page.getByTestId('mediation-notice');
   }
+
+  /** The note in the agreed banner saying the sheet is frozen. */
+  frozenNote(): Locator {
+    return this.page.getByTestId('frozen-note');
+  }
+
+  /** Reopens the agreed sheet through the banner and its confirmation. */
+  async reopen(): Promise<void> {
+    await this.agreedBanner().getByRole('button', { name: 'Reopen for changes' }).click();
+    await this.page
+      .getByTestId('reopen-confirm')
+      .getByRole('button', { name: 'Reopen for changes' })
+      .click();
+  }
+
+  /** The question asked before an edit voids sign-offs. */
+  voidConfirm(): Locator {
+    return this.page.getByTestId('void-confirm');
+  }
 }

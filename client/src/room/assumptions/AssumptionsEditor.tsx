@@ -5,6 +5,7 @@ import type { Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
 import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';
+import { useMediation } from '../mediation';
 import { FieldErrors, NumberInput, SelectInput, TextInput } from '../params/inputs';
 import { fieldId, issuesAt, ParamsContext, useParams } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
@@ -247,6 +248,11 @@ interface AssumptionsEditorProps {
 
 function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
   const { session, canEdit, history } = useRoom();
+  const { guard } = useMediation();
+  // Every sign-off is bound to the assumptions: any change here asks before voiding them.
+  const write = (apply: () => void) => {
+    if (canEdit) guard.request({ clauseId: null, valueMoves: true }, apply);
+  };
   const a = sheet.assumptions;
   const root = session.doc.getMap<unknown>('assumptions');
   const mapped = useMemo<Issue[]>(
@@ -266,15 +272,9 @@ function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
     issues: mapped,
     canEdit,
     history,
-    set: (path, value) => {
-      if (canEdit) setAt(root, path, value);
-    },
-    push: (path, value) => {
-      if (canEdit) pushAt(root, path, value);
-    },
-    remove: (path) => {
-      if (canEdit) removeAt(root, path);
-    },
+    set: (path, value) => write(() => setAt(root, path, value)),
+    push: (path, value) => write(() => pushAt(root, path, value)),
+    remove: (path) => write(() => removeAt(root, path)),
   };
   const addScenario = () => {
     const base = a.scenarios[0];
@@ -288,9 +288,11 @@ function AssumptionsEditorInner({ sheet, issues }: AssumptionsEditorProps) {
   const addDriver = () => {
     const name = window.prompt('Name of the new driver (letters and digits, no spaces)');
     if (!name || !/^[A-Za-z0-9][A-Za-z0-9_:-]{0,63}$/.test(name)) return;
-    session.doc.transact(() => {
-      a.scenarios.forEach((_, i) => setAt(root, ['scenarios', i, 'drivers', name], 0));
-    });
+    write(() =>
+      session.doc.transact(() => {
+        a.scenarios.forEach((_, i) => setAt(root, ['scenarios', i, 'drivers', name], 0));
+      }),
+    );
   };
   return (
     <section

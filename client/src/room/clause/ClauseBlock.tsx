@@ -10,7 +10,14 @@ import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';
 import { kindLabel } from '../kindLabel';
 import { humanizeMessage, specForKind } from '../names';
-import { ClauseBadges, ClauseMediation, clauseEditable, useMediation } from '../mediation';
+import {
+  ClauseBadges,
+  ClauseMediation,
+  clauseEditable,
+  useMediation,
+  valueMovesWith,
+} from '../mediation';
+import type { ParamEdit } from '../mediation';
 import { ParamsContext } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
 import { ParamsEditor } from '../params/ParamsEditor';
@@ -30,7 +37,7 @@ interface ClauseBlockProps {
 
 function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
   const { session, model, history, canEdit: roleCanEdit } = useRoom();
-  const { store: mediation } = useMediation();
+  const { store: mediation, guard } = useMediation();
   // Locked clauses and single-text mode make the clause read-only for this member.
   const canEdit = useStore(mediation.state, (s) =>
     clauseEditable(s, clause.id, session.user.role, roleCanEdit),
@@ -56,6 +63,14 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
       ...new Set(sheet.assumptions.scenarios.flatMap((s) => Object.keys(s.drivers))),
     ];
     const root = paramsRoot instanceof Y.Map ? (paramsRoot as Y.Map<unknown>) : null;
+    // Every parameter write asks first when it would void sign-offs; whether it moves the
+    // figures (and so voids every sign-off) is worked out only while some sign-off holds.
+    const write = (edit: ParamEdit, apply: (root: Y.Map<unknown>) => void) => {
+      if (!root || !canEdit) return;
+      const holding = mediation.state.getState().signoffs.signOffs.some((s) => s.voidedAt === null);
+      const valueMoves = holding && valueMovesWith(session.doc, clause.id, edit);
+      guard.request({ clauseId: clause.id, valueMoves }, () => apply(root));
+    };
     return {
       clauseId: clause.id,
       clauseTitle: title,
@@ -66,17 +81,13 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
       issues,
       canEdit,
       history,
-      set: (path: DocPath, value: unknown) => {
-        if (root && canEdit) setAt(root, path, value);
-      },
-      push: (path: DocPath, value: unknown) => {
-        if (root && canEdit) pushAt(root, path, value);
-      },
-      remove: (path: DocPath) => {
-        if (root && canEdit) removeAt(root, path);
-      },
+      set: (path: DocPath, value: unknown) =>
+        write({ op: 'set', path, value }, (r) => setAt(r, path, value)),
+      push: (path: DocPath, value: unknown) =>
+        write({ op: 'push', path, value }, (r) => pushAt(r, path, value)),
+      remove: (path: DocPath) => write({ op: 'remove', path }, (r) => removeAt(r, path)),
     };
-  }, [clause.id, title, sheet, issues, canEdit, paramsRoot, history]);
+  }, [clause.id, title, sheet, issues, canEdit, paramsRoot, history, guard, mediation, session]);
 
   const spec = specForKind(clause.kind);
   const calculator = (clauseKinds as Record<string, { calculator?: boolean } | undefined>)[
@@ -108,9 +119,12 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
                 value={clause.title}
                 maxLength={MAX_CLAUSE_TITLE_LENGTH}
                 placeholder={kindLabel(clause.kind)}
-                onChange={(e) =>
-                  clauseMap?.set('title', e.target.value.slice(0, MAX_CLAUSE_TITLE_LENGTH))
-                }
+                onChange={(e) => {
+                  const next = e.target.value.slice(0, MAX_CLAUSE_TITLE_LENGTH);
+                  guard.request({ clauseId: clause.id, valueMoves: false }, () =>
+                    clauseMap?.set('title', next),
+                  );
+                }}
               />
             ) : (
               title
@@ -149,6 +163,7 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
           model={model}
           history={history}
           editable={canEdit}
+          guard={guard}
         />
       )}
       <ParamsContext.Provider value={context}>

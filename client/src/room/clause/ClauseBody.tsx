@@ -4,10 +4,13 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { ySyncPlugin } from '@tiptap/y-tiptap';
+import { Extension } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
+import { ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import type { RoomHistory } from '../history';
+import type { EditGuard } from '../mediation';
 import type { RoomModel } from '../roomModel';
 import type { RoomSession } from '../session';
 import { SelectionCommentButton, useCommentHighlights } from '../comments';
@@ -50,6 +53,26 @@ function roomCollaboration(history: RoomHistory) {
   });
 }
 
+/**
+ * Stops this member's typing in a clause whose sign-offs still hold until they confirm voiding
+ * them; changes arriving from the shared document always go through.
+ */
+function signOffGuard(guard: EditGuard, clauseId: string) {
+  return Extension.create({
+    name: 'signOffGuard',
+    addProseMirrorPlugins() {
+      return [
+        new Plugin({
+          filterTransaction: (tr) =>
+            !tr.docChanged ||
+            tr.getMeta(ySyncPluginKey) !== undefined ||
+            guard.request({ clauseId, valueMoves: false }),
+        }),
+      ];
+    },
+  });
+}
+
 interface ClauseBodyProps {
   clauseId: string;
   title: string;
@@ -58,6 +81,7 @@ interface ClauseBodyProps {
   model: RoomModel;
   history: RoomHistory;
   editable: boolean;
+  guard: EditGuard;
 }
 
 /** One clause's rich text, bound to its XmlFragment in the room document. */
@@ -69,6 +93,7 @@ export function ClauseBody({
   model,
   history,
   editable,
+  guard,
 }: ClauseBodyProps) {
   const editor = useEditor(
     {
@@ -100,6 +125,7 @@ export function ClauseBody({
           render: renderCaret,
         }),
         ParamRef.configure({ clauseId, model }),
+        signOffGuard(guard, clauseId),
       ],
       editorProps: {
         attributes: {
@@ -111,7 +137,7 @@ export function ClauseBody({
         },
       },
     },
-    [fragment, editable, history],
+    [fragment, editable, history, guard],
   );
 
   useEffect(() => {

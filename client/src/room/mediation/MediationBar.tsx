@@ -1,7 +1,6 @@
 // The strip above the clauses: which procedure is in force and how far the room is from agreement.
 import { useShallow, useStore } from '../../lib/store';
-import { useRoom } from '../RoomContext';
-import { downloadAgreement } from './downloads';
+import { AgreedBanner } from './AgreedBanner';
 import { useFacilitator, useMediation } from './MediationContext';
 
 /**
@@ -9,13 +8,12 @@ import { useFacilitator, useMediation } from './MediationContext';
  * matrix; the mediation panel itself opens from the header.
  */
 export function MediationBar() {
-  const { roomId, token } = useRoom();
   const { store } = useMediation();
   const facilitator = useFacilitator();
   const { agreed, missing, singleText, loaded } = useStore(
     store.state,
     useShallow((s) => ({
-      agreed: s.signoffs.agreement.agreed,
+      agreed: s.signoffs.agreement.agreed || s.state.agreedAt !== null,
       missing: s.signoffs.agreement.missing.length,
       singleText: s.state.mode === 'single-text',
       loaded: s.loaded,
@@ -23,27 +21,7 @@ export function MediationBar() {
   );
   return (
     <>
-      {agreed && (
-        <div className="agreed-banner" role="status" data-testid="agreed-banner">
-          <span className="agreed-mark" aria-hidden="true">
-            ✓
-          </span>
-          <div>
-            <strong>Agreed.</strong> Every party has signed off every clause.
-          </div>
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            onClick={() =>
-              void downloadAgreement(roomId, token).catch((e: unknown) =>
-                store.notify('error', e instanceof Error ? e.message : String(e)),
-              )
-            }
-          >
-            Download the signed term sheet
-          </button>
-        </div>
-      )}
+      <AgreedBanner />
       <div className="med-bar">
         <span className={`med-mode${singleText ? ' is-single' : ''}`} data-testid="mediation-mode">
           {singleText

@@ -2,10 +2,13 @@
 // view finds them; the views read the store's state with `useStore`.
 import { createContext, useContext } from 'react';
 import { useStore } from '../../lib/store';
+import type { EditGuard } from './editGuard';
 import type { MediationStore } from './mediationStore';
 
 export interface MediationContextValue {
   store: MediationStore;
+  /** Asks the member before an edit voids sign-offs. */
+  guard: EditGuard;
   role: string;
   partyId: string | null;
   /** Organizer or negotiator of a party: decides, signs off and holds positions for it. */

@@ -1,5 +1,6 @@
 // Opens the room's mediation store for the session and provides it with the member's mediation
-// rights; in single-text mode it also turns the room read-only for all but the facilitator.
+// rights; in single-text mode it also turns the room read-only for all but the facilitator, and
+// for everyone while the sheet is agreed.
 import { can } from '@parley/shared/permissions';
 import type { Role } from '@parley/shared/permissions';
 import { useEffect, useMemo } from 'react';
@@ -8,6 +9,7 @@ import { useStore } from '../../lib/store';
 import { kindTitle } from '../kindLabel';
 import { RoomContext, useRoom } from '../RoomContext';
 import type { RoomContextValue } from '../RoomContext';
+import { EditGuard } from './editGuard';
 import { isFacilitator, MediationContext } from './MediationContext';
 import type { MediationContextValue } from './MediationContext';
 import { MediationStore } from './mediationStore';
@@ -24,6 +26,10 @@ export function MediationProvider({ children }: { children: ReactNode }) {
     [session, role, partyId, memberId],
   );
   useEffect(() => store.attach(), [store]);
+  const guard = useMemo(
+    () => new EditGuard(() => store.state.getState().signoffs.signOffs),
+    [store],
+  );
 
   useEffect(() => {
     // Read when a notice is written, so the title is the one on screen then.
@@ -37,23 +43,26 @@ export function MediationProvider({ children }: { children: ReactNode }) {
     const r = role as Role;
     return {
       store,
+      guard,
       role,
       partyId,
       speaksForParty: partyId !== null && can(r, 'accept'),
       isMediator: role === 'mediator',
       canPropose: can(r, 'propose'),
     };
-  }, [store, role, partyId]);
+  }, [store, guard, role, partyId]);
 
-  // In single-text mode only the facilitator writes: the whole room (outline, assumptions,
-  // clauses) turns read-only for everyone else, as the server would refuse their edits anyway.
-  const singleTextReadOnly = useStore(
+  // In single-text mode only the facilitator writes, and an agreed sheet takes nobody's write:
+  // the whole room (outline, assumptions, clauses) turns read-only where the server would refuse.
+  const readOnly = useStore(
     store.state,
-    (s) => s.state.mode === 'single-text' && !isFacilitator(role, s.mediatorPresent),
+    (s) =>
+      s.state.agreedAt !== null ||
+      (s.state.mode === 'single-text' && !isFacilitator(role, s.mediatorPresent)),
   );
   const roomValue = useMemo<RoomContextValue>(
-    () => (singleTextReadOnly && room.canEdit ? { ...room, canEdit: false } : room),
-    [room, singleTextReadOnly],
+    () => (readOnly && room.canEdit ? { ...room, canEdit: false } : room),
+    [room, readOnly],
   );
 
   return (

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { FieldSpec } from '../params/fieldSpec';
 import type { Sheet } from '../sheet';
 import { ImpactTable } from './ImpactTable';
+import { ProposalBlockers } from './ProposalBlockers';
 import { useMediation } from './MediationContext';
 import { applyChanges, readPath } from './paramDiff';
 import { TextRedline } from './TextRedline';
@@ -53,6 +54,9 @@ export function ProposalCard({
     [clause?.params, proposal.params],
   );
   const live = proposal.status === 'open' || proposal.status === 'accepted';
+  // The server refuses to accept or apply a proposal that adds errors; the card says why.
+  const blocked = live && proposal.blockedBy.length > 0;
+  const blockersId = `proposal-${proposal.id}-blockers`;
   const mayDecide =
     proposal.status === 'open' &&
     speaksForParty &&
@@ -159,14 +163,16 @@ export function ProposalCard({
           </span>
         )}
       </p>
+      {blocked && <ProposalBlockers id={blockersId} issues={proposal.blockedBy} sheet={sheet} />}
       <div className="proposal-actions">
         {mayDecide && (
           <>
             <button
               type="button"
               className="btn btn-primary btn-sm"
-              disabled={busy}
+              disabled={busy || blocked}
               aria-label={`Accept ${label}`}
+              aria-describedby={blocked ? blockersId : undefined}
               onClick={() =>
                 void act(() =>
                   store.run('proposals:decide', { proposalId: proposal.id, decision: 'accept' }),
@@ -205,8 +211,9 @@ export function ProposalCard({
           <button
             type="button"
             className="btn btn-primary btn-sm"
-            disabled={busy}
+            disabled={busy || blocked}
             aria-label={`Apply ${label}`}
+            aria-describedby={blocked ? blockersId : undefined}
             onClick={() =>
               void act(() => store.run('proposals:apply', { proposalId: proposal.id }))
             }

@@ -1,16 +1,23 @@
 // Drafting a proposal or a counter: the clause's own editors on a private copy of its params, a new
 // text if wanted, and the value impact previewed before sending.
-import { MAX_PROPOSAL_TEXT_LENGTH, MAX_RATIONALE_LENGTH } from '@parley/shared/mediation';
+import {
+  MAX_PROPOSAL_TEXT_LENGTH,
+  MAX_RATIONALE_LENGTH,
+  proposalBlockers,
+} from '@parley/shared/mediation';
 import type { ParamChange, ProposalImpact } from '@parley/shared/mediation';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useStore } from '../../lib/store';
 import type { DocPath } from '../docWrites';
 import type { FieldSpec } from '../params/fieldSpec';
 import { ParamsContext } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
 import { ParamsEditor } from '../params/ParamsEditor';
+import { useRoom } from '../RoomContext';
 import type { Sheet, SheetClause } from '../sheet';
 import { ImpactTable } from './ImpactTable';
 import { useMediation } from './MediationContext';
+import { ProposalBlockers } from './ProposalBlockers';
 import { paramChanges, withParam, withPushed, withRemoved } from './paramDiff';
 import { TextRedline } from './TextRedline';
 
@@ -40,6 +47,8 @@ export function ProposalForm({
   onDone,
 }: ProposalFormProps) {
   const { store } = useMediation();
+  const { model } = useRoom();
+  const current = useStore(model.state, (s) => s.value);
   const id = useId();
   const [draft, setDraft] = useState<Record<string, unknown>>(
     () => counter?.params ?? structuredClone(clause.params),
@@ -114,8 +123,12 @@ export function ProposalForm({
     };
   }, [clause.id, clauseTitle, sheet, impact]);
 
+  // The server refuses a proposal that adds errors to the sheet: say so before it is sent.
+  const blockers = !empty && impact ? proposalBlockers(impact, current) : [];
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (blockers.length > 0) return;
     if (empty) {
       setError('Change at least one value or the text before proposing.');
       return;
@@ -217,13 +230,21 @@ export function ProposalForm({
           <p className="muted small">Computing the impact…</p>
         )}
       </div>
+      {blockers.length > 0 && (
+        <ProposalBlockers id={`${id}-blockers`} issues={blockers} sheet={sheet} draft />
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
       <div className="proposal-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || blockers.length > 0}
+          aria-describedby={blockers.length > 0 ? `${id}-blockers` : undefined}
+        >
           {counter ? 'Send counter-proposal' : 'Send proposal'}
         </button>
         <button type="button" className="btn btn-secondary" onClick={onDone}>

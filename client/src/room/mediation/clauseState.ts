@@ -4,8 +4,8 @@ import { isFacilitator } from './MediationContext';
 import type { MediationSnapshot } from './mediationState';
 
 /**
- * Whether this member may edit the clause now: the role may edit, the clause is not locked, and
- * in single-text mode only the mediator edits.
+ * Whether this member may edit the clause now: the role may edit, the sheet is not agreed (and
+ * so frozen), the clause is not locked, and in single-text mode only the mediator edits.
  */
 export function clauseEditable(
   snapshot: MediationSnapshot,
@@ -14,6 +14,7 @@ export function clauseEditable(
   canEdit: boolean,
 ): boolean {
   if (!canEdit) return false;
+  if (snapshot.state.agreedAt !== null) return false;
   if (snapshot.state.locks.includes(clauseId)) return false;
   if (snapshot.state.mode === 'single-text' && !isFacilitator(role, snapshot.mediatorPresent)) {
     return false;

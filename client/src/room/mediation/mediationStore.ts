@@ -39,6 +39,8 @@ const voidReasons: Record<string, string> = {
   'value-changed': 'the figures changed',
   'clause-removed': 'the clause was removed',
   withdrawn: 'it was withdrawn',
+  'header-changed': 'the sheet’s title, currency or parties changed',
+  'assumptions-changed': 'the assumptions changed',
 };
 
 /**
@@ -71,6 +73,22 @@ export class MediationStore {
       (socket.on as (e: string, h: unknown) => void)(event, handler);
       this.offs.push(() => (socket.off as (e: string, h: unknown) => void)(event, handler));
     };
+    // Agreement and reopening change what everyone may do: say so, whoever caused it. Registered
+    // before the reducers so that it still sees the state before the change.
+    on('mediation:changed', (state) => {
+      const before = this.store.getState().state.agreedAt;
+      if (before === null && state.agreedAt !== null) {
+        this.notify(
+          'info',
+          'Agreed: the term sheet is frozen until an organizer or the mediator reopens it.',
+        );
+      } else if (before !== null && state.agreedAt === null) {
+        this.notify(
+          'info',
+          'The agreed term sheet was reopened: it can be edited again, and each change voids the sign-offs bound to what it touches.',
+        );
+      }
+    });
     for (const event of Object.keys(mediationEvents) as SnapshotEvent[]) {
       // Each reducer takes its own event's payload; the map's type ties the two together.
       const reduce = mediationEvents[event] as (

@@ -5,7 +5,6 @@ import type { MemberClaims } from '@parley/shared/protocol';
 import { ServiceError } from '../../errors';
 import type { GovernanceDeps } from './deps';
 import { announceState } from './live';
-import { requireFacilitator } from './rules';
 
 /** Freezes the sheet as agreed at `at`; nothing happens if it already is. */
 export async function freezeAgreed(
@@ -28,7 +27,15 @@ export async function reopenAgreement(
   deps: GovernanceDeps,
   member: MemberClaims,
 ): Promise<MediationState> {
-  await requireFacilitator(deps, member, 'reopen the agreed term sheet');
+  // Any party's organizer may reopen, mediator or not: a party must never be stuck with a frozen
+  // sheet it wants to renegotiate because someone else holds the facilitation.
+  if (member.role !== 'organizer' && member.role !== 'mediator') {
+    throw new ServiceError(
+      403,
+      'forbidden',
+      `A ${member.role} may not reopen the agreed term sheet; an organizer or the mediator does.`,
+    );
+  }
   const { roomId } = member;
   await deps.states.mutate(roomId, async (state) => {
     if (state.agreedAt === null) {
