@@ -31,13 +31,14 @@ import { createActivityFeature } from './features/activity';
 import { createAgreementFeature } from './features/agreement';
 import { AuditLog, createAuditFeature } from './features/audit';
 import { createCommentsFeature } from './features/comments';
-import type { RateLimitOptions } from './features/comments';
 import { GovernanceStates, createGovernanceFeature, freezeAgreed } from './features/governance';
 import type { GovernanceDeps } from './features/governance';
 import { consentAdmission, createMembersFeature } from './features/members';
 import { createPresenceFeature } from './features/presence';
 import { createRoomsFeature } from './features/rooms';
 import { createSheetFeature } from './features/sheet';
+import { memoryRateLimiters } from './limits';
+import type { RateLimiterFactory, RateLimitOptions } from './limits';
 
 export interface ParleyServerOptions {
   logger?: Logger;
@@ -50,6 +51,8 @@ export interface ParleyServerOptions {
   roomLimits?: { idleUnloadMs?: number; compactThreshold?: number };
   /** Per-member limit on comment writes (Socket.IO and REST together). */
   commentRateLimit?: RateLimitOptions;
+  /** Where rate-limit buckets live; in this process unless given (several instances share them). */
+  limiters?: RateLimiterFactory;
 }
 
 export interface ParleyServer {
@@ -81,6 +84,7 @@ export async function createParleyServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = serverMetrics();
   const now = () => Date.now();
+  const limiters = options.limiters ?? memoryRateLimiters(now);
   const store =
     options.store ??
     createStore({
@@ -198,6 +202,7 @@ export async function createParleyServer(
       rooms,
       broadcast,
       now,
+      limiters,
       rateLimit: options.commentRateLimit ?? {
         burst: COMMENT_RATE_BURST,
         perMinute: COMMENT_RATE_PER_MINUTE,

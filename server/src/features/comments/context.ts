@@ -7,8 +7,7 @@ import { ServiceError } from '../../errors';
 import type { RoomBroadcaster } from '../../realtime';
 import type { RoomRuntime } from '../../rooms';
 import type { DocStore, MemberStore } from '../../store/types';
-import { RateLimiter } from './rateLimiter';
-import type { RateLimitOptions } from './rateLimiter';
+import type { RateLimiterFactory, RateLimitOptions } from '../../limits';
 import type { CommentStore } from './storeTypes';
 
 export interface CommentsDeps {
@@ -18,19 +17,21 @@ export interface CommentsDeps {
   broadcast: RoomBroadcaster;
   now(): number;
   rateLimit: RateLimitOptions;
+  /** Where the buckets live: this process, or a store every instance shares. */
+  limiters: RateLimiterFactory;
 }
 
 export interface CommentsContext extends CommentsDeps {
   /** Strictly increasing times, so "after my read marker" is never ambiguous. */
   tick(): number;
   /** Refuses a member writing faster than the rate limit allows. */
-  limit(member: MemberClaims): void;
+  limit(member: MemberClaims): Promise<void>;
   /** Set while the server stops: connections closing then are not visits ending. */
   stopped: boolean;
 }
 
 export function createCommentsContext(deps: CommentsDeps): CommentsContext {
-  const limiter = new RateLimiter(deps.rateLimit, deps.now);
+  const limiter = deps.limiters('comments', deps.rateLimit);
   let lastAt = 0;
   return {
     ...deps,
@@ -39,8 +40,8 @@ export function createCommentsContext(deps: CommentsDeps): CommentsContext {
       lastAt = Math.max(deps.now(), lastAt + 1);
       return lastAt;
     },
-    limit(member) {
-      const waitMs = limiter.take(`${member.roomId}\u0000${member.memberId}`);
+    async limit(member) {
+      const waitMs = await limiter.take(`${member.roomId}\u0000${member.memberId}`);
       if (waitMs > 0) {
         throw new ServiceError(
           429,

@@ -59,7 +59,7 @@ export async function editComment(
   request: EditCommentRequest,
 ): Promise<CommentEvent> {
   const { thread } = await ownComment(ctx, member, request);
-  ctx.limit(member);
+  await ctx.limit(member);
   const at = ctx.tick();
   const mentions = await mentionsFor(ctx, member, thread, request.body);
   const patch = { kind: 'edit' as const, body: request.body, mentions, at };
@@ -73,7 +73,7 @@ export async function deleteComment(
   request: CommentRefRequest,
 ): Promise<CommentEvent> {
   const { thread } = await ownComment(ctx, member, request);
-  ctx.limit(member);
+  await ctx.limit(member);
   const patch = { kind: 'delete' as const, at: ctx.tick() };
   await ctx.store.updateComment(member.roomId, thread.id, request.commentId, patch);
   return afterChange(ctx, member.roomId, thread.id, request.commentId, 'comment-deleted');

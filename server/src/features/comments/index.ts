@@ -11,7 +11,6 @@ export { createCommentStore } from './store';
 export { commentsMigration } from './migration';
 export type { CommentTables } from './schema';
 export type { CommentPatch, CommentStore, NotificationRecord, VisitRecord } from './storeTypes';
-export type { RateLimitOptions } from './rateLimiter';
 
 export function createCommentsFeature(deps: CommentsDeps & { auth: Authenticator }): Feature {
   const ctx = createCommentsContext(deps);

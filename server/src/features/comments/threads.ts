@@ -110,7 +110,7 @@ export async function createThread(
   const refusal = threadCreationRefusal(member, audience);
   if (refusal !== null) throw new ServiceError(403, 'forbidden', refusal);
   await checkAnchor(ctx, member.roomId, request.anchor);
-  ctx.limit(member);
+  await ctx.limit(member);
   const at = ctx.tick();
   const id = newId('t');
   const first: Comment = {
@@ -155,7 +155,7 @@ export async function reply(
   requireCommenter(member);
   const thread = await visibleThread(ctx, member, request.threadId);
   if (!canWriteInThread(member, thread)) throw threadNotFound(request.threadId);
-  ctx.limit(member);
+  await ctx.limit(member);
   const at = ctx.tick();
   const comment: Comment = {
     id: newId('c'),
@@ -204,7 +204,7 @@ export async function setThreadStatus(
   const thread = await visibleThread(ctx, member, threadId);
   if (!canWriteInThread(member, thread)) throw threadNotFound(threadId);
   if (thread.status === status) return thread;
-  ctx.limit(member);
+  await ctx.limit(member);
   await ctx.store.setThreadStatus(member.roomId, threadId, status, actorOf(member), ctx.tick());
   const updated = await reloadThread(ctx, member.roomId, threadId);
   announceThread(ctx, updated, 'updated');
