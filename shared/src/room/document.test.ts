@@ -153,6 +153,19 @@ describe('room document import and export', () => {
     );
   });
 
+  it('gives back a payment terms clause unchanged', () => {
+    const withPayment = structuredClone(fixture) as TermSheet;
+    withPayment.clauses.push({
+      id: 'c-pay',
+      kind: 'payment-terms',
+      title: 'Payment terms',
+      text: 'Within {{param:daysToPay}} days, in {{param:invoiceCurrency}}.',
+      params: { daysToPay: 45, invoiceCurrency: 'USD', lateInterestPct: 9.5 },
+    } as TermSheet['clauses'][number]);
+    expect(validateTermSheet(withPayment).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(roundTrip(withPayment)).toEqual(withPayment);
+  });
+
   it('exports the same bytes whatever order peers inserted keys in', () => {
     const a = createRoomDoc(fixture);
     const b = createRoomDoc(fixture);

@@ -6,6 +6,7 @@ import {
   customParamsSchema,
   dataIpParamsSchema,
   disputeResolutionParamsSchema,
+  paymentTermsParamsSchema,
   exitParamsSchema,
   legacyParamsSchema,
   minimumGuaranteeParamsSchema,
@@ -129,6 +130,19 @@ export const clauseKinds: Registry = {
       'not resolved within {{param:escalationDays}} days, the Parties will try to settle it by ' +
       'mediation for {{param:mediationDays}} days before any Party starts proceedings, which are ' +
       'seated in {{param:seat}}.',
+  },
+  'payment-terms': {
+    kind: 'payment-terms',
+    label: 'Payment terms',
+    description:
+      'When invoices between the Parties are paid, in which currency, and late interest.',
+    calculator: false,
+    paramsSchema: paymentTermsParamsSchema,
+    defaultParams: () => ({ daysToPay: 30, invoiceCurrency: 'EUR', lateInterestPct: 8 }),
+    defaultText:
+      'Each Party pays the invoices of another Party within {{param:daysToPay}} days of receipt. ' +
+      'Invoices are issued in {{param:invoiceCurrency}}. Late payments bear interest at ' +
+      '{{param:lateInterestPct}} per year from the due date.',
   },
   custom: {
     kind: 'custom',

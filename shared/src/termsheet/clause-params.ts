@@ -7,6 +7,7 @@ import {
   nonNegativeNumberSchema,
   partyAmountsSchema,
   plainNumberSchema,
+  ratePercentSchema,
   sharePercentSchema,
   splitSchema,
   weightPercentSchema,
@@ -34,6 +35,15 @@ export const disputeResolutionParamsSchema = z.looseObject({
   escalationDays: z.number().int().min(0).max(3650).optional(),
   mediationDays: z.number().int().min(0).max(3650).optional(),
   seat: z.string().max(200).optional(),
+});
+/** When invoices are paid, in which currency, and the interest on late payment. */
+export const paymentTermsParamsSchema = z.looseObject({
+  daysToPay: z.number().int().min(0).max(365).optional(),
+  invoiceCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { message: 'must be a 3-letter ISO 4217 code' })
+    .optional(),
+  lateInterestPct: ratePercentSchema.optional(),
 });
 export const customParamsSchema = z.record(z.string(), z.unknown());
 

@@ -6,6 +6,7 @@ import {
   customParamsSchema,
   dataIpParamsSchema,
   disputeResolutionParamsSchema,
+  paymentTermsParamsSchema,
   exitParamsSchema,
   legacyParamsSchema,
   minimumGuaranteeParamsSchema,
@@ -40,6 +41,7 @@ export const textOnlyKinds = [
   'data-ip',
   'confidentiality',
   'dispute-resolution',
+  'payment-terms',
   'custom',
 ] as const;
 export const calculatorKinds = [
@@ -116,6 +118,7 @@ export const clauseSchema = z.discriminatedUnion('kind', [
   clauseOf('data-ip', dataIpParamsSchema.default({})),
   clauseOf('confidentiality', confidentialityParamsSchema.default({})),
   clauseOf('dispute-resolution', disputeResolutionParamsSchema.default({})),
+  clauseOf('payment-terms', paymentTermsParamsSchema.default({})),
   clauseOf('custom', customParamsSchema.default({})),
   clauseOf('revenue', revenueParamsSchema),
   clauseOf('costs', costsParamsSchema),

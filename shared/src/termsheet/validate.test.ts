@@ -428,3 +428,38 @@ describe('isTermSheetFormat', () => {
     expect(isTermSheetFormat('parley.termsheet/v1')).toBe(false);
   });
 });
+
+describe('validateTermSheet: payment terms', () => {
+  const paymentTerms = (params: Doc) =>
+    clause('payment-terms', params, 'c-pay', 'Paid within {{param:daysToPay}} days.');
+
+  it('accepts days to pay, an invoice currency and late interest', () => {
+    expect(
+      issuesOf(
+        withClauses(
+          revenue(),
+          split,
+          paymentTerms({ daysToPay: 45, invoiceCurrency: 'USD', lateInterestPct: 9.5 }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names each field out of its limits', () => {
+    const issues = issuesOf(
+      withClauses(
+        revenue(),
+        split,
+        paymentTerms({ daysToPay: 400, invoiceCurrency: 'euro', lateInterestPct: -1 }),
+      ),
+    );
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'clauses.2.params.daysToPay',
+      'clauses.2.params.invoiceCurrency',
+      'clauses.2.params.lateInterestPct',
+    ]);
+    expect(issues.find((i) => i.path.endsWith('invoiceCurrency'))?.message).toContain(
+      '3-letter ISO 4217 code',
+    );
+  });
+});

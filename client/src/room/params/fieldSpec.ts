@@ -259,6 +259,9 @@ const labelWords: Record<string, string> = {
   dataController: 'Data controller',
   escalationDays: 'Escalation (days)',
   mediationDays: 'Mediation (days)',
+  daysToPay: 'Days to pay',
+  invoiceCurrency: 'Invoice currency',
+  lateInterestPct: 'Late interest (% per year)',
   id: 'ID',
 };
 
