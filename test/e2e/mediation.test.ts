@@ -345,6 +345,25 @@ describe('a mediated session between the CSP and its partner', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('lets a party ask for a break, heard by the mediator and the own party only', async () => {
+    await partner.page.getByRole('button', { name: 'Ask for a break' }).click();
+    const dialog = partner.page.getByRole('dialog', { name: 'Ask for a break' });
+    await dialog.getByLabel('How long').selectOption({ label: '10 minutes' });
+    await dialog.getByLabel('Why (optional)').fill('We need to call our CFO.');
+    await dialog.getByRole('button', { name: 'Ask for the break' }).click();
+    await vi.waitFor(async () => {
+      expect(await mediator.notices().last().textContent()).toMatch(
+        /Aldermoor.* asks for a 10-minute break \(Ben Aldermoor\): “We need to call our CFO\.”/,
+      );
+      expect(await partner.notices().last().textContent()).toMatch(
+        /Ben Aldermoor asked for a 10-minute break for your party/,
+      );
+    }, wait);
+    expect(await csp.notices().allTextContents()).not.toContainEqual(
+      expect.stringContaining('break'),
+    );
+  });
+
   it('makes a locked clause read-only for the parties, with a lock badge', async () => {
     await mediator.page.getByRole('button', { name: 'Lock Term' }).click();
     await vi.waitFor(async () => {

@@ -1,6 +1,7 @@
 // The strip above the clauses: which procedure is in force and how far the room is from agreement.
 import { useShallow, useStore } from '../../lib/store';
 import { AgreedBanner } from './AgreedBanner';
+import { BreakRequest } from './BreakRequest';
 import { useFacilitator, useMediation } from './MediationContext';
 
 /**
@@ -44,6 +45,7 @@ export function MediationBar() {
             Open the sign-off matrix
           </button>
         )}
+        <BreakRequest />
       </div>
     </>
   );

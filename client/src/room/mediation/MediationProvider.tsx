@@ -37,6 +37,8 @@ export function MediationProvider({ children }: { children: ReactNode }) {
       const clause = model.state.getState().sheet.clauses.find((c) => c.id === id);
       return clause ? kindTitle(clause) : 'a clause';
     };
+    store.partyName = (id) =>
+      model.state.getState().sheet.parties.find((p) => p.id === id)?.name ?? 'A party';
   }, [store, model]);
 
   const value = useMemo<MediationContextValue>(() => {

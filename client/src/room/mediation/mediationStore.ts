@@ -104,6 +104,13 @@ export class MediationStore {
         `Your sign-off on "${this.clauseTitle(signOff.clauseId)}" was voided: ${voidReasons[reason] ?? reason}. Review the clause and sign again.`,
       );
     });
+    on('breaks:requested', (request) => {
+      const who =
+        request.partyId === this.partyId
+          ? `${request.requestedByName} asked for a ${request.minutes}-minute break for your party`
+          : `${this.partyName(request.partyId)} asks for a ${request.minutes}-minute break (${request.requestedByName})`;
+      this.notify('info', request.reason ? `${who}: “${request.reason}”` : `${who}.`);
+    });
     const onConnect = () => void this.load();
     socket.on('connect', onConnect);
     this.offs.push(() => socket.off('connect', onConnect));
@@ -120,6 +127,8 @@ export class MediationStore {
 
   /** Titles for notices; set by the room from its document. */
   clauseTitle: (clauseId: string) => string = (id) => id;
+  /** Party names for notices; set by the room from its document. */
+  partyName: (partyId: string) => string = (id) => id;
 
   get isMediator(): boolean {
     return this.role === 'mediator';
