@@ -3,11 +3,19 @@
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { COMMENT_RATE_BURST, COMMENT_RATE_PER_MINUTE } from '@parley/shared/comments';
 import { memberColor } from '@parley/shared/permissions';
-import { MAX_REST_BODY_BYTES, closeCodes } from '@parley/shared/protocol';
+import {
+  FOCUS_BURST,
+  FOCUS_PER_MINUTE,
+  MAX_ID_LENGTH,
+  MAX_REST_BODY_BYTES,
+  ROOM_BURST_PER_ADDRESS,
+  ROOMS_PER_HOUR_PER_ADDRESS,
+  closeCodes,
+} from '@parley/shared/protocol';
 import { partyIndexOf, readRoomParties } from '@parley/shared/room';
 import type { Config } from './config';
 import { createLogger } from './logger';
@@ -23,7 +31,13 @@ import { metricsHook, touchedClausesHook } from './rooms/builtin';
 import { createAuthenticator, createTokenService, listenOrigins } from './auth';
 import type { OriginPolicy } from './auth';
 import { ServiceError } from './errors';
-import { installErrorHandling, registerClientRoutes, registerHealthRoutes } from './http';
+import {
+  answerFrameworkError,
+  installErrorHandling,
+  installSecurityHeaders,
+  registerClientRoutes,
+  registerHealthRoutes,
+} from './http';
 import { attachSocketServer, createBroadcaster, createIo } from './realtime';
 import type { SocketServer } from './realtime';
 import type { Feature } from './feature';
@@ -36,6 +50,7 @@ import type { GovernanceDeps } from './features/governance';
 import { consentAdmission, createMembersFeature } from './features/members';
 import { createPresenceFeature } from './features/presence';
 import { createRoomsFeature } from './features/rooms';
+import { createLimitsFeature } from './features/limits';
 import { createSheetFeature } from './features/sheet';
 import { memoryRateLimiters } from './limits';
 import type { RateLimiterFactory, RateLimitOptions } from './limits';
@@ -51,6 +66,12 @@ export interface ParleyServerOptions {
   roomLimits?: { idleUnloadMs?: number; compactThreshold?: number };
   /** Per-member limit on comment writes (Socket.IO and REST together). */
   commentRateLimit?: RateLimitOptions;
+  /** Rooms one address may create (default ROOM_BURST_PER_ADDRESS, ROOMS_PER_HOUR_PER_ADDRESS). */
+  roomCreationRateLimit?: RateLimitOptions;
+  /** Largest encoded room document (default MAX_DOC_BYTES). */
+  maxDocBytes?: number;
+  /** Stored document changes per member (default UPDATES_PER_MINUTE, UPDATE_BURST). */
+  writeRateLimit?: RateLimitOptions;
   /** Where rate-limit buckets live; in this process unless given (several instances share them). */
   limiters?: RateLimiterFactory;
 }
@@ -65,6 +86,8 @@ export interface ParleyServer {
   sockets: SocketServer;
   /** The rooms' keyed, hash-chained audit log. */
   audit: AuditLog;
+  /** The engine threads value results, hashes and proposal impacts are computed on. */
+  engine: EnginePool;
   logger: Logger;
   /** Stops accepting, ends every connection, flushes the rooms, closes the store. */
   close(): Promise<void>;
@@ -108,6 +131,15 @@ export async function createParleyServer(
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: MAX_REST_BODY_BYTES,
+    // Behind a reverse proxy the caller's address is in X-Forwarded-For, from that proxy only.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
+    // A path segment longer than any id is answered like every other error, not by the router.
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    frameworkErrors: (error, _request, reply) =>
+      answerFrameworkError(error, reply as unknown as FastifyReply),
   });
   let url = `http://${urlHost(config.host)}:${config.port}`;
   const origins: OriginPolicy = {
@@ -164,6 +196,12 @@ export async function createParleyServer(
   const governance: GovernanceDeps = { store, audit, states, rooms, broadcast, now };
 
   const features: Feature[] = [
+    // First: a write over a member's rate or the room's size is refused before any other rule.
+    createLimitsFeature({
+      limiters,
+      ...(options.maxDocBytes !== undefined ? { maxDocBytes: options.maxDocBytes } : {}),
+      ...(options.writeRateLimit ? { writeRate: options.writeRateLimit } : {}),
+    }),
     createRoomsFeature({
       auth,
       store,
@@ -171,6 +209,18 @@ export async function createParleyServer(
       rooms,
       audit,
       publicUrl: () => config.publicUrl ?? url,
+      engine,
+      creation: {
+        mode: config.roomCreation,
+        token: config.roomCreationToken,
+        limiter: limiters(
+          'room-creation',
+          options.roomCreationRateLimit ?? {
+            burst: ROOM_BURST_PER_ADDRESS,
+            perMinute: ROOMS_PER_HOUR_PER_ADDRESS / 60,
+          },
+        ),
+      },
       now,
     }),
     createMembersFeature({
@@ -194,7 +244,13 @@ export async function createParleyServer(
       },
       now,
     }),
-    createPresenceFeature({ broadcast, rooms, logger, now }),
+    createPresenceFeature({
+      broadcast,
+      rooms,
+      logger,
+      now,
+      focusLimiter: limiters('presence-focus', { burst: FOCUS_BURST, perMinute: FOCUS_PER_MINUTE }),
+    }),
     createCommentsFeature({
       auth,
       logger,
@@ -256,8 +312,9 @@ export async function createParleyServer(
     onError: () => metrics.errors.inc({ source: 'socketio' }),
   });
 
+  installSecurityHeaders(app);
   installErrorHandling(app, () => metrics.errors.inc({ source: 'http' }));
-  registerHealthRoutes(app, metrics.registry);
+  registerHealthRoutes(app, metrics.registry, config.metricsToken);
   for (const feature of features) feature.routes?.(app);
   await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
 
@@ -311,6 +368,7 @@ export async function createParleyServer(
     rooms,
     sockets,
     audit,
+    engine,
     logger,
     close,
   };

@@ -25,6 +25,16 @@ export interface Config {
   logLevel: LogLevel;
   /** How long a room stays loaded after its last client leaves. */
   roomIdleUnloadMs: number;
+  /** Who may create rooms: anyone (`open`), or whoever holds `roomCreationToken` (`token`). */
+  roomCreation: 'open' | 'token';
+  roomCreationToken: string | null;
+  /** When set, `/metrics` answers only requests bearing this token. */
+  metricsToken: string | null;
+  /**
+   * Whose X-Forwarded-For to believe for the caller's address: nobody (false), the proxies
+   * listed (addresses or CIDR ranges), or a number of hops.
+   */
+  trustProxy: boolean | string[] | number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +105,24 @@ const variables = {
     .string()
     .regex(/^\d+$/, 'expected a whole number of milliseconds')
     .transform(Number),
+  ROOM_CREATION: z.enum(['open', 'token'], { message: 'expected open or token' }),
+  ROOM_CREATION_TOKEN: z.string().min(32, 'expected at least 32 characters'),
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'expected true, false, a number of hops, or comma-separated proxy addresses',
+    )
+    .transform((value): boolean | string[] | number =>
+      value === 'true'
+        ? true
+        : value === 'false'
+          ? false
+          : /^\d+$/.test(value)
+            ? Number(value)
+            : value.split(',').map((v) => v.trim()),
+    ),
 } as const;
 
 type Variable = keyof typeof variables;
@@ -121,14 +149,27 @@ function parseVariables(env: Env): Parsed {
 /** Reads DATA_DIR/secret, creating it (32 random bytes, mode 600) on first start. */
 function loadOrCreateSecret(dataDir: string): Uint8Array {
   const file = join(dataDir, 'secret');
+  let existing: string | null = null;
   try {
-    return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+    existing = readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new ConfigError([
         { variable: 'DATA_DIR', message: `cannot read ${file}: ${(error as Error).message}` },
       ]);
     }
+  }
+  if (existing !== null) {
+    // A short secret makes every token and audit key guessable: refuse it rather than run.
+    if (Buffer.byteLength(existing) < 32) {
+      throw new ConfigError([
+        {
+          variable: 'DATA_DIR',
+          message: `${file} holds ${Buffer.byteLength(existing)} bytes; a secret needs at least 32 (delete the file to have a new one generated, which signs everyone out)`,
+        },
+      ]);
+    }
+    return new TextEncoder().encode(existing);
   }
   const secret = randomBytes(32).toString('hex');
   try {
@@ -150,6 +191,14 @@ function loadOrCreateSecret(dataDir: string): Uint8Array {
  */
 export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const vars = parseVariables(env);
+  if (vars.ROOM_CREATION === 'token' && vars.ROOM_CREATION_TOKEN === undefined) {
+    throw new ConfigError([
+      {
+        variable: 'ROOM_CREATION_TOKEN',
+        message: 'required when ROOM_CREATION=token: the token that lets someone create a room',
+      },
+    ]);
+  }
   const dataDirRaw = vars.DATA_DIR ?? './data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   return {
@@ -164,5 +213,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     secret: vars.SECRET ? new TextEncoder().encode(vars.SECRET) : loadOrCreateSecret(dataDir),
     logLevel: vars.LOG_LEVEL ?? 'info',
     roomIdleUnloadMs: vars.ROOM_IDLE_UNLOAD_MS ?? 30_000,
+    roomCreation: vars.ROOM_CREATION ?? 'open',
+    roomCreationToken: vars.ROOM_CREATION_TOKEN ?? null,
+    metricsToken: vars.METRICS_TOKEN ?? null,
+    trustProxy: vars.TRUST_PROXY ?? false,
   };
 }

@@ -3,7 +3,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { canEditDocument } from '@parley/shared/permissions';
-import { closeCodes, MAX_MESSAGE_BYTES } from '@parley/shared/protocol';
+import {
+  closeCodes,
+  MAX_COLLAB_CONNECTIONS_PER_MEMBER,
+  MAX_MESSAGE_BYTES,
+} from '@parley/shared/protocol';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { CollabConnection } from './connection';
@@ -19,6 +23,7 @@ export const COLLAB_DEFAULTS = {
   rateLimitBurst: 400,
   byteRatePerSecond: 2 * 1024 * 1024,
   heartbeatMs: 30_000,
+  connectionsPerMember: MAX_COLLAB_CONNECTIONS_PER_MEMBER,
 } as const;
 
 /**
@@ -47,6 +52,11 @@ export function attachCollab(options: CollabOptions): CollabHandle {
   let upgradesInFlight = 0;
   const disconnectedAt = new Map<string, { epoch: number; code: number; reason: string }>();
   const memberKey = (roomId: string, memberId: string): string => `${roomId}\u0000${memberId}`;
+  // Live connections per member of a room: each one costs the room a peer and a presence entry.
+  const perMember = new Map<string, number>();
+  const tooMany = (roomId: string, memberId: string): boolean =>
+    (perMember.get(memberKey(roomId, memberId)) ?? 0) >= limits.connectionsPerMember;
+  const tooManyMessage = `You already have ${limits.connectionsPerMember} live connections to this room; close a tab or device first.`;
   const upgradeSettled = (): void => {
     upgradesInFlight--;
     if (upgradesInFlight === 0) disconnectedAt.clear();
@@ -67,6 +77,13 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       ws.close(ended.code, ended.reason);
       return;
     }
+    if (tooMany(roomId, member.memberId)) {
+      // Two upgrades of the same member raced past the check below.
+      ws.close(closeCodes.rateLimited, 'too many connections');
+      return;
+    }
+    const key = memberKey(roomId, member.memberId);
+    perMember.set(key, (perMember.get(key) ?? 0) + 1);
     const connection = new CollabConnection(ws, roomId, member, {
       rooms: options.rooms,
       logger,
@@ -76,7 +93,12 @@ export function attachCollab(options: CollabOptions): CollabHandle {
       byteBurst: 2 * limits.maxMessageBytes,
       canWrite: canEditDocument(member.role),
       identityFor: (room) => awarenessIdentity(member, room.doc, memberColor),
-      onClosed: (closed) => connections.delete(closed),
+      onClosed: (closed) => {
+        connections.delete(closed);
+        const left = (perMember.get(key) ?? 1) - 1;
+        if (left > 0) perMember.set(key, left);
+        else perMember.delete(key);
+      },
     });
     connections.add(connection);
     connection.start();
@@ -112,6 +134,11 @@ export function attachCollab(options: CollabOptions): CollabHandle {
         }
         if (socket.destroyed) return;
         const { member } = result;
+        if (tooMany(target.roomId, member.memberId)) {
+          countError('rate-limit');
+          refuseUpgrade(socket, 429, 'too-many-connections', tooManyMessage);
+          return;
+        }
         // Without verifyClient, ws completes the upgrade synchronously: the connection is
         // registered before this upgrade counts as settled.
         wss.handleUpgrade(request, socket, head, (ws) =>

@@ -2,6 +2,7 @@
 // client ids, and the name, role, party and colour of each state are overwritten from its token.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { MAX_PRESENCE_STATE_CHARS } from '@parley/shared/protocol';
 
 /** What the server asserts about a connection's person in every awareness state it relays. */
 export interface AwarenessIdentity {
@@ -23,8 +24,8 @@ export interface AwarenessRewrite {
 
 export class MalformedAwarenessError extends Error {}
 
-/** Presence is a name, a colour and a cursor; anything this big is abuse, relayed to everyone. */
-export const MAX_AWARENESS_STATE_CHARS = 32 * 1024;
+/** Presence is a name, a colour and a cursor; anything bigger is abuse, relayed to everyone. */
+export const MAX_AWARENESS_STATE_CHARS = MAX_PRESENCE_STATE_CHARS;
 
 export class OversizedAwarenessError extends Error {}
 

@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { OversizedAwarenessError, rewriteAwarenessUpdate } from './awarenessRewrite';
 import type { AwarenessIdentity } from './awarenessRewrite';
-import { closeCodes } from '@parley/shared/protocol';
+import { closeCodes, MAX_PRESENCE_IDS_PER_CONNECTION } from '@parley/shared/protocol';
 import type { MemberClaims } from '@parley/shared/protocol';
 import { collabMetrics, countError } from '../metrics';
 import { UpdateRejectedError, WriteCheckFailedError } from '../rooms';
@@ -27,8 +27,6 @@ const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-/** A client speaks for its document's client id; a few more cover a client id change on reload. */
-const MAX_AWARENESS_IDS = 8;
 
 export interface ConnectionDeps {
   rooms: RoomRuntime;
@@ -282,7 +280,8 @@ export class CollabConnection implements Peer {
       update,
       (clientId) =>
         room.mayControlAwareness(this, clientId) &&
-        (this.awarenessIds.has(clientId) || this.awarenessIds.size < MAX_AWARENESS_IDS),
+        (this.awarenessIds.has(clientId) ||
+          this.awarenessIds.size < MAX_PRESENCE_IDS_PER_CONNECTION),
       identity,
     );
     if (rewrite.refused.length > 0) {

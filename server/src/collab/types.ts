@@ -31,6 +31,8 @@ export interface CollabLimits {
   byteRatePerSecond?: number;
   /** Ping interval; a connection that misses a whole interval is dropped. Default 30 000 ms. */
   heartbeatMs?: number;
+  /** Live connections one member may hold in one room. Default MAX_COLLAB_CONNECTIONS_PER_MEMBER (8). */
+  connectionsPerMember?: number;
 }
 
 export interface CollabOptions {

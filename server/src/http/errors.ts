@@ -1,5 +1,6 @@
 // Every REST failure leaves in one shape, `{ error: { code, message } }`, with a fitting status.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { MAX_ID_LENGTH } from '@parley/shared/protocol';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ServiceError } from '../errors';
 
 function body(code: string, message: string, details?: Record<string, unknown>) {
@@ -27,4 +28,19 @@ export function installErrorHandling(app: FastifyInstance, onServerError: () => 
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(body('internal', 'Something went wrong on the server.'));
   });
+}
+
+/** Errors the router raises before any route runs (an over-long id, a malformed URL). */
+export function answerFrameworkError(error: FastifyError, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply
+    .status(tooLong ? 414 : 400)
+    .send(
+      tooLong
+        ? body(
+            'id-too-long',
+            `An id in this address is longer than ${MAX_ID_LENGTH} characters; no room or member has such an id.`,
+          )
+        : body('invalid-url', 'This address is not a valid URL.'),
+    );
 }

@@ -10,7 +10,8 @@ import { parseWith } from './validate';
 
 export const roomParamsSchema = z.object({ roomId: z.string().min(1).max(MAX_ID_LENGTH) });
 
-function bearerToken(request: FastifyRequest): string | null {
+/** The token of an `Authorization: Bearer` header, or null. */
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

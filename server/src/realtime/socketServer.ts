@@ -2,7 +2,7 @@
 // joins its audience channels, and the features' handlers answer events through one wrapper that
 // always acks and never lets a client's payload throw out of a handler.
 import type { Logger } from 'pino';
-import { ackError } from '@parley/shared/protocol';
+import { ackError, MAX_SOCKETS_PER_MEMBER } from '@parley/shared/protocol';
 import type { Ack, ClientToServerEvents, MemberClaims } from '@parley/shared/protocol';
 import type { Authenticator } from '../auth/authenticate';
 import type { TokenService } from '../auth/tokens';
@@ -51,6 +51,9 @@ function isAck(value: unknown): value is (result: Ack<unknown>) => void {
 export function attachSocketServer(options: SocketServerOptions): SocketServer {
   const { io, auth, tokens, logger, handlers } = options;
   const knownEvents = new Set(handlers.flatMap((h) => h.events));
+  // Live sockets per member of a room: each one receives the room's traffic and holds presence.
+  const perMember = new Map<string, number>();
+  const memberKey = (member: MemberClaims) => `${member.roomId}\u0000${member.memberId}`;
 
   io.use(async (socket, next) => {
     try {
@@ -69,6 +72,14 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
         socket.handshake.headers.host,
       );
       if (!result.ok) return next(new HandshakeError(result.code, result.message));
+      if ((perMember.get(memberKey(result.member)) ?? 0) >= MAX_SOCKETS_PER_MEMBER) {
+        return next(
+          new HandshakeError(
+            'too-many-connections',
+            `You already have ${MAX_SOCKETS_PER_MEMBER} live connections to this room; close a tab or device first.`,
+          ),
+        );
+      }
       socket.data.member = result.member;
       socket.data.focus = null;
       socket.data.color = await options.colorOf(result.member);
@@ -102,6 +113,8 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   }
 
   io.on('connection', (socket) => {
+    const key = memberKey(socket.data.member);
+    perMember.set(key, (perMember.get(key) ?? 0) + 1);
     void socket.join(channelsOf(socket.data.member));
     options.onConnectionsChanged(1);
     for (const handler of handlers) {
@@ -114,6 +127,9 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       if (isAck(ack)) ack(ackError('unknown-event', `There is no event "${event}".`));
     });
     socket.on('disconnect', () => {
+      const left = (perMember.get(key) ?? 1) - 1;
+      if (left > 0) perMember.set(key, left);
+      else perMember.delete(key);
       for (const handler of handlers) handler.disconnect?.(socket);
       options.onConnectionsChanged(-1);
     });

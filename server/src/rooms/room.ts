@@ -1,7 +1,7 @@
 // One loaded room: its document, awareness and peers, and the single write queue every change
 // goes through (check → apply → store → relay → notify), so no peer ever sees what the store
 // does not hold.
-import { closeCodes } from '@parley/shared/protocol';
+import { MAX_PENDING_UPDATE_BYTES, closeCodes } from '@parley/shared/protocol';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -53,6 +53,11 @@ interface Capture {
   origin: Origin;
   items: AppliedChange[];
   updates: Uint8Array[];
+}
+
+/** Bytes of received updates the document holds back until their predecessors arrive. */
+function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
 }
 
 function randomClientId(): number {
@@ -293,6 +298,15 @@ export class Room implements RoomContext {
       effect = this.preview.apply(update);
     } catch (error) {
       throw new UpdateRejectedError(error instanceof Error ? error.message : String(error));
+    }
+    // Yjs keeps updates whose predecessors are missing until they arrive; a client that never
+    // sends them would make the room hold its bytes forever.
+    const pending = pendingBytes(this.preview.doc);
+    if (pending > MAX_PENDING_UPDATE_BYTES) {
+      this.preview.reset();
+      throw new UpdateRejectedError(
+        `${Math.ceil(pending / 1024)} KiB of changes wait for earlier changes that never arrived (at most ${MAX_PENDING_UPDATE_BYTES / 1024} KiB)`,
+      );
     }
     let refusal: WriteRefusal | null;
     try {

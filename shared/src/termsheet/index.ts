@@ -19,4 +19,13 @@ export {
 export { validateTermSheet } from './validate';
 
 export { MAX_AMOUNT, MAX_CLAUSE_TITLE_LENGTH, MAX_NUMBER, MAX_PERIODS } from './primitives';
+export {
+  MAX_CLAUSE_TEXT_LENGTH,
+  MAX_DRIVERS,
+  MAX_KPIS,
+  MAX_PERIOD_SCENARIOS,
+  MAX_SHEET_TEXT_LENGTH,
+  MAX_STREAMS,
+  sizeIssues,
+} from './size-limits';
 export { checkTermSheetFully } from './check-all';

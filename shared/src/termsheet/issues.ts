@@ -8,6 +8,7 @@ export const issueCodes = [
   'unknown-clause-kind',
   'too-many-parties',
   'duplicate-id',
+  'sheet-too-large',
   // references and rules of the format
   'unknown-party',
   'unknown-driver',

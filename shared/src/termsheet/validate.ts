@@ -4,6 +4,7 @@ import { checkParamRefs } from './param-refs';
 import type { TermSheet } from './schema';
 import { termSheetSchema } from './schema';
 import { semanticIssues } from './semantic-rules';
+import { sizeIssues } from './size-limits';
 import { zodIssuesToIssues } from './zod-issues';
 
 export interface ValidationResult {
@@ -43,6 +44,9 @@ export function validateTermSheet(input: unknown): ValidationResult {
     if (!parsed.success) {
       return { termsheet: null, issues: zodIssuesToIssues(parsed.error.issues, input) };
     }
+    // A sheet over the size limits is refused before the rules that would have to walk it.
+    const size = sizeIssues(parsed.data);
+    if (size.length > 0) return { termsheet: null, issues: size };
     const issues = [...semanticIssues(parsed.data), ...checkParamRefs(parsed.data)];
     return { termsheet: hasErrors(issues) ? null : parsed.data, issues };
   } catch (error) {

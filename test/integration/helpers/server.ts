@@ -27,7 +27,17 @@ export interface StartServerOptions {
   collabLimits?: ParleyServerOptions['collabLimits'];
   roomLimits?: ParleyServerOptions['roomLimits'];
   clientDir?: string;
+  /**
+   * Run with the production rate limits on room creation and document writes. Tests create
+   * rooms and write far faster than people do, so by default both are lifted; the limits'
+   * own tests turn them on.
+   */
+  productionRateLimits?: boolean;
+  /** Any other server option (e.g. a smaller document cap). */
+  serverOptions?: ParleyServerOptions;
 }
+
+const lifted = { burst: 1_000_000, perMinute: 1_000_000 };
 
 export interface StartedServer {
   /** http://127.0.0.1:port */
@@ -52,6 +62,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     ...options.env,
   });
   const server = await createParleyServer(config, {
+    ...(options.productionRateLimits === true
+      ? {}
+      : { roomCreationRateLimit: lifted, writeRateLimit: lifted }),
+    ...options.serverOptions,
     ...(options.collabLimits ? { collabLimits: options.collabLimits } : {}),
     ...(options.roomLimits ? { roomLimits: options.roomLimits } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),

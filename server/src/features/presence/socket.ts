@@ -9,12 +9,15 @@ import {
 } from '@parley/shared/protocol';
 import { everyone, invalidPayload } from '../../realtime';
 import type { RoomBroadcaster, SocketHandlers } from '../../realtime';
+import type { RateLimiter } from '../../limits';
 import type { RoomRuntime } from '../../rooms';
 import type { PresenceRegistry } from './registry';
 import { currentSaveStatus } from './saveStatus';
 
 export interface PresenceDeps {
   presence: PresenceRegistry;
+  /** How often a member may move their focus: every move is broadcast to the whole room. */
+  focusLimiter: RateLimiter;
   broadcast: RoomBroadcaster;
   rooms: Pick<RoomRuntime, 'hold'>;
   logger: Logger;
@@ -41,9 +44,16 @@ export function presenceSockets(deps: PresenceDeps): SocketHandlers {
       });
       announce(roomId);
 
-      on('presence:focus', (payload) => {
+      on('presence:focus', async (payload) => {
         const parsed = presenceFocusSchema.safeParse(payload);
         if (!parsed.success) return invalidPayload('presence:focus', parsed.error);
+        const waitMs = await deps.focusLimiter.take(`${roomId}\u0000${member.memberId}`);
+        if (waitMs > 0) {
+          return ackError(
+            'rate-limited',
+            `You are moving between clauses too fast for the room to follow; try again in ${Math.ceil(waitMs / 1000)} s.`,
+          );
+        }
         socket.data.focus = parsed.data.clauseId;
         presence.focus(roomId, socket.id, parsed.data.clauseId);
         announce(roomId);

@@ -1,5 +1,4 @@
 // Reading a room as its members see it: the term sheet, its value, and who the caller is.
-import { computeValue } from '@parley/shared/engine';
 import { memberColor, partyColor } from '@parley/shared/permissions';
 import { exportTermSheet, partyIndexOf, readRoomParties } from '@parley/shared/room';
 import type { MeResponse, MemberClaims } from '@parley/shared/protocol';
@@ -10,11 +9,6 @@ import type { RoomsDeps } from './deps';
 /** The room as `parley.termsheet/v1`, read from its live document. */
 export async function exportRoomTermSheet(ctx: RoomsDeps, caller: MemberClaims): Promise<unknown> {
   return exportTermSheet(await ctx.rooms.getDoc(caller.roomId));
-}
-
-/** `parley.value/v1` of the room's current state, by the same engine the clients run. */
-export async function computeRoomValue(ctx: RoomsDeps, caller: MemberClaims): Promise<unknown> {
-  return computeValue(exportTermSheet(await ctx.rooms.getDoc(caller.roomId)));
 }
 
 export async function describeMember(ctx: RoomsDeps, caller: MemberClaims): Promise<MeResponse> {

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { createRoomRequestSchema } from '@parley/shared/protocol';
 import { templateSummaries } from '@parley/shared/templates';
 import type { Authenticator } from '../../auth/authenticate';
-import { parseWith, roomCaller } from '../../http';
+import { bearerToken, parseWith, roomCaller } from '../../http';
 import { createRoom } from './create';
+import { checkRoomCreation } from './creationPolicy';
 import type { RoomsDeps } from './deps';
-import { computeRoomValue, describeMember, exportRoomTermSheet } from './read';
+import { describeMember, exportRoomTermSheet } from './read';
+import { computeRoomValue, valueQuerySchema } from './value';
 
 export function registerRoomRoutes(
   app: FastifyInstance,
@@ -16,6 +18,10 @@ export function registerRoomRoutes(
   app.get('/api/templates', async () => ({ templates: templateSummaries }));
 
   app.post('/api/rooms', async (request, reply) => {
+    await checkRoomCreation(deps.creation, {
+      address: request.ip,
+      bearer: bearerToken(request),
+    });
     const body = parseWith(createRoomRequestSchema, request.body, 'request body');
     return reply.status(201).send(await createRoom(deps, body));
   });
@@ -28,7 +34,8 @@ export function registerRoomRoutes(
     exportRoomTermSheet(deps, await roomCaller(auth, request)),
   );
 
-  app.get('/api/rooms/:roomId/value', async (request) =>
-    computeRoomValue(deps, await roomCaller(auth, request)),
-  );
+  app.get('/api/rooms/:roomId/value', async (request) => {
+    const query = parseWith(valueQuerySchema, request.query, 'query');
+    return computeRoomValue(deps, await roomCaller(auth, request), query);
+  });
 }

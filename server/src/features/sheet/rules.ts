@@ -2,11 +2,13 @@
 // be after it: the layout of the document, the header only an organizer changes, and no write may
 // leave the sheet with a broken structure or a dangling reference, whoever sends it.
 import { getClauseMap, readParams } from '@parley/shared/room';
+import { MAX_CLAUSE_TEXT_LENGTH } from '@parley/shared/termsheet';
 import * as Y from 'yjs';
 import type { RoomContext, RoomHook, WriteAttempt, WriteRefusal } from '../../rooms';
 import { roomSlot } from '../../rooms';
 import { ASSUMPTION_KEYS, CLAUSE_KEYS, HEADER_KEYS, PARTY_KEYS, foreignKey } from './layout';
 import { newProblems, structuralProblems } from './structure';
+import { clauseTextLength } from './textLength';
 import type { StructuralProblems } from './structure';
 
 interface SheetSlot {
@@ -64,6 +66,20 @@ function layoutRefusal(before: Y.Doc, write: WriteAttempt): WriteRefusal | null 
   return null;
 }
 
+/** A refusal when the write makes a clause's text longer than a clause may hold. */
+function textTooLong(before: Y.Doc, write: WriteAttempt): WriteRefusal | null {
+  for (const id of write.effect.clauses) {
+    const length = clauseTextLength(write.after, id);
+    if (length > MAX_CLAUSE_TEXT_LENGTH && length > clauseTextLength(before, id)) {
+      return {
+        code: 'sheet-too-large',
+        message: `A clause's text holds at most ${MAX_CLAUSE_TEXT_LENGTH.toLocaleString('en-GB')} characters; this change would make it ${length.toLocaleString('en-GB')}. It was not saved.`,
+      };
+    }
+  }
+  return null;
+}
+
 /** Whether the write can change the sheet's structure: anything beyond clause titles and text. */
 function reachesStructure(before: Y.Doc, write: WriteAttempt): boolean {
   const { effect, after } = write;
@@ -105,9 +121,15 @@ export function sheetRulesHook(): RoomHook {
       }
       const layout = layoutRefusal(room.doc, write);
       if (layout !== null) return layout;
+      const long = textTooLong(room.doc, write);
+      if (long !== null) return long;
       if (!reachesStructure(room.doc, write)) return null;
       const after = structuralProblems(write.after);
       const fresh = newProblems(known(room), after);
+      const large = fresh.find((issue) => issue.code === 'sheet-too-large');
+      if (large !== undefined) {
+        return { code: 'sheet-too-large', message: `${large.message}. The change was not saved.` };
+      }
       if (fresh.length > 0) {
         return {
           code: 'invalid-change',

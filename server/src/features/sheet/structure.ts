@@ -12,6 +12,7 @@ const STRUCTURAL: ReadonlySet<string> = new Set([
   'unknown-clause-kind',
   'too-many-parties',
   'duplicate-id',
+  'sheet-too-large',
   'unknown-party',
   'unknown-driver',
   'unknown-stream',
