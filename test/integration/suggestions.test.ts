@@ -3,7 +3,7 @@
 // tries to accept by editing or to forge someone else's suggestion, single-text mode, locks, and a
 // suggestion that outlives a restart.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { exportTermSheet, getClauseBody } from '@parley/shared/room';
 import type { Suggestion, SuggestionAttrs } from '@parley/shared/suggestions';
 import { connectCollab, request, startServer, tempDataDir } from './helpers';
