@@ -42,16 +42,26 @@ import { attachSocketServer, createBroadcaster, createIo } from './realtime';
 import type { SocketServer } from './realtime';
 import type { Feature } from './feature';
 import { createActivityFeature } from './features/activity';
-import { createAgreementFeature } from './features/agreement';
+import { agreementExport, createAgreementFeature, createProposal } from './features/agreement';
+import type { AgreementDeps } from './features/agreement';
 import { AuditLog, createAuditFeature } from './features/audit';
 import { createCommentsFeature } from './features/comments';
-import { GovernanceStates, createGovernanceFeature, freezeAgreed } from './features/governance';
+import {
+  GovernanceStates,
+  createGovernanceFeature,
+  freezeAgreed,
+  mediatorPresent,
+} from './features/governance';
 import type { GovernanceDeps } from './features/governance';
 import { consentAdmission, createMembersFeature } from './features/members';
 import { createPresenceFeature } from './features/presence';
 import { createRoomsFeature } from './features/rooms';
+import { createExportFeature } from './features/export';
 import { createLimitsFeature } from './features/limits';
 import { createSheetFeature } from './features/sheet';
+import { createSuggestionsFeature, suggestsOnly } from './features/suggestions';
+import { createVersionsFeature, keepMilestone, sideOf } from './features/versions';
+import type { VersionDeps } from './features/versions';
 import { memoryRateLimiters } from './limits';
 import type { RateLimiterFactory, RateLimitOptions } from './limits';
 
@@ -193,7 +203,44 @@ export async function createParleyServer(
   const io = createIo(app.server, origins);
   const broadcast = createBroadcaster(io);
   const states = new GovernanceStates(rooms, store);
-  const governance: GovernanceDeps = { store, audit, states, rooms, broadcast, now };
+  // Versions are kept at the procedure's milestones, which governance reports once they happen.
+  let versions: VersionDeps | null = null;
+  const governance: GovernanceDeps = {
+    store,
+    audit,
+    states,
+    rooms,
+    broadcast,
+    now,
+    suggestsOnly,
+    milestone: async (event) => {
+      if (versions !== null) await keepMilestone(versions, event);
+    },
+  };
+  const agreementDeps: AgreementDeps = {
+    store,
+    rooms,
+    audit,
+    broadcast,
+    engine,
+    governance: (roomId) => states.read(roomId),
+    agreed: (roomId, at) => freezeAgreed(governance, roomId, at),
+    logger,
+    now,
+  };
+  versions = {
+    store,
+    rooms,
+    audit,
+    engine,
+    propose: (member, request) => createProposal(agreementDeps, member, request),
+    logger,
+    now,
+  };
+  const versionDeps = versions;
+  const facilitates = async (member: { role: string; roomId: string }) =>
+    member.role === 'mediator' ||
+    (member.role === 'organizer' && !(await mediatorPresent(governance, member.roomId)));
 
   const features: Feature[] = [
     // First: a write over a member's rate or the room's size is refused before any other rule.
@@ -268,16 +315,27 @@ export async function createParleyServer(
     // After governance: the sheet's rules are the last word on a write, and they remember what
     // they checked until the write is stored.
     createSheetFeature(),
-    createAgreementFeature({
+    createAgreementFeature({ auth, ...agreementDeps }),
+    createSuggestionsFeature({
       auth,
-      store,
       rooms,
       audit,
-      broadcast,
-      engine,
       governance: (roomId) => states.read(roomId),
-      agreed: (roomId, at) => freezeAgreed(governance, roomId, at),
-      logger,
+      facilitates,
+    }),
+    createVersionsFeature({ auth, ...versionDeps }),
+    createExportFeature({
+      auth,
+      side: (roomId, ref) => sideOf(versionDeps, roomId, ref),
+      governance: (roomId) => states.read(roomId),
+      agreement: async (member) => {
+        const signed = await agreementExport(agreementDeps, member);
+        return {
+          agreedAt: signed.agreedAt,
+          signatures: signed.signatures,
+          auditHead: signed.auditHead,
+        };
+      },
       now,
     }),
     createAuditFeature({ auth, audit }),

@@ -143,6 +143,8 @@ const ACTIONS = [
   'agenda.set',
   'mode.changed',
   'draft.published',
+  // A published draft is kept as a version of the sheet.
+  'version.saved',
   'draft.voted',
   'dispute.opened',
   'dispute.resolved',

@@ -9,6 +9,8 @@ import { createCommentStore } from '../features/comments';
 import type { CommentTables } from '../features/comments';
 import { createGovernanceStore } from '../features/governance';
 import type { GovernanceTables } from '../features/governance';
+import { createVersionStore } from '../features/versions';
+import type { VersionTables } from '../features/versions';
 import type { CoreTables } from './coreSchema';
 import { checkAppend, postgresAppendBatch, sqliteAppendBatch } from './appendBatch';
 import { createCoreStore } from './coreStore';
@@ -52,6 +54,7 @@ function storeOver(db: Kysely<Database>, kind: StoreKind, commit: CommitBatch): 
     ...createGovernanceStore(slice<GovernanceTables>(db)),
     ...createAuditStore(slice<AuditTables>(db)),
     ...createAgreementStore(slice<AgreementTables>(db)),
+    ...createVersionStore(slice<VersionTables>(db)),
     appendUpdate(update) {
       checkAppend(update);
       return appends.append(update);

@@ -9,6 +9,8 @@ import type { CommentStore, CommentTables } from '../features/comments';
 import { commentsMigration } from '../features/comments';
 import type { GovernanceStore, GovernanceTables } from '../features/governance';
 import { addAgreementFreeze, createGovernanceTables } from '../features/governance';
+import type { VersionStore, VersionTables } from '../features/versions';
+import { versionsMigration } from '../features/versions';
 import { createCoreTables } from './coreMigration';
 import { createMemberSeats } from './memberSeatsMigration';
 import type { CoreTables } from './coreSchema';
@@ -18,7 +20,8 @@ export type Database = CoreTables &
   CommentTables &
   GovernanceTables &
   AuditTables &
-  AgreementTables;
+  AgreementTables &
+  VersionTables;
 
 export interface Store
   extends
@@ -28,7 +31,8 @@ export interface Store
     CommentStore,
     GovernanceStore,
     AuditStore,
-    AgreementStore {
+    AgreementStore,
+    VersionStore {
   readonly kind: StoreKind;
   /** Creates or upgrades the schema; safe to run at every start. */
   migrate(): Promise<void>;
@@ -53,5 +57,6 @@ export function migrations(kind: StoreKind): Record<string, Migration> {
     '0005_audit_keyed_chains': auditKeyedChainMigration,
     '0006_agreement_freeze': { up: addAgreementFreeze },
     '0007_member_seats_consent': { up: (db) => createMemberSeats(db) },
+    '0008_sheet_versions': versionsMigration,
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './storeError';
 import { describeCommentStoreContract } from './commentStoreContract';
 import { describeMemberSeatStoreContract } from './memberSeatStoreContract';
+import { describeVersionStoreContract } from './versionStoreContract';
 import type { Store } from './store';
 import type { MemberRecord, RoomRecord } from './types';
 
@@ -390,6 +391,11 @@ export function describeStoreContract(
     describeMemberSeatStoreContract(() => store);
 
     describeCommentStoreContract(
+      () => store,
+      async () => (await newRoom()).room.id,
+    );
+
+    describeVersionStoreContract(
       () => store,
       async () => (await newRoom()).room.id,
     );

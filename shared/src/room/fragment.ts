@@ -93,17 +93,26 @@ const knownMarks = new Set<string>(markNames);
 // Marks that may overlap themselves are stored as `name--hash`.
 const markName = (attribute: string): string => attribute.replace(/--[A-Za-z0-9+/=]+$/, '');
 
+// A suggested insertion is not part of the clause text until it is accepted; a suggested deletion
+// still is. The zero-width anchors the suggestion editor leaves at paragraph edges are no text.
+const SUGGESTED_INSERTION = 'insertion';
+const SUGGESTION_ANCHOR = /\u200B/g;
+
 function textRuns(text: Y.XmlText): InlineNode[] {
   const nodes: InlineNode[] = [];
   for (const op of text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[]) {
     if (typeof op.insert !== 'string' || op.insert === '') continue;
+    const suggested = op.attributes?.[SUGGESTED_INSERTION];
+    if (suggested !== null && suggested !== undefined) continue;
+    const plain = op.insert.replace(SUGGESTION_ANCHOR, '');
+    if (plain === '') continue;
     const marks: MarkName[] = [];
     for (const [key, value] of Object.entries(op.attributes ?? {})) {
       const name = markName(key);
       if (value !== null && value !== undefined && knownMarks.has(name))
         marks.push(name as MarkName);
     }
-    nodes.push({ type: 'text', text: op.insert, marks: sortMarks(marks) });
+    nodes.push({ type: 'text', text: plain, marks: sortMarks(marks) });
   }
   return nodes;
 }

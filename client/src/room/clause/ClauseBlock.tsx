@@ -42,6 +42,16 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
   const canEdit = useStore(mediation.state, (s) =>
     clauseEditable(s, clause.id, session.user.role, roleCanEdit),
   );
+  // In single-text mode a party may still suggest changes to the text, as the server allows.
+  const suggestOnly = useStore(
+    mediation.state,
+    (s) =>
+      !clauseEditable(s, clause.id, session.user.role, roleCanEdit) &&
+      roleCanEdit &&
+      s.state.mode === 'single-text' &&
+      s.state.agreedAt === null &&
+      !s.state.locks.includes(clause.id),
+  );
   const agendaCurrent = useStore(mediation.state, (s) => s.state.current === clause.id);
   const clauseMap = getClauseMap(session.doc, clause.id);
   const fragment = clauseMap?.get('body');
@@ -162,7 +172,8 @@ function ClauseBlockInner({ clause, index, sheet, issues }: ClauseBlockProps) {
           session={session}
           model={model}
           history={history}
-          editable={canEdit}
+          editable={canEdit || suggestOnly}
+          forceSuggest={!canEdit && suggestOnly}
           guard={guard}
         />
       )}

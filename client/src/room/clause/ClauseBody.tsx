@@ -7,13 +7,15 @@ import StarterKit from '@tiptap/starter-kit';
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import { ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { RoomHistory } from '../history';
 import type { EditGuard } from '../mediation';
 import type { RoomModel } from '../roomModel';
 import type { RoomSession } from '../session';
 import { SelectionCommentButton, useCommentHighlights } from '../comments';
+import { useRoom } from '../RoomContext';
+import { ClauseSuggestions, suggestModeFor, suggestionExtensions } from '../suggestions';
 import { ParamRef } from './paramRef';
 import { EditorToolbar } from './EditorToolbar';
 
@@ -81,6 +83,8 @@ interface ClauseBodyProps {
   model: RoomModel;
   history: RoomHistory;
   editable: boolean;
+  /** The member may only suggest here (single-text mode), whatever their own choice. */
+  forceSuggest?: boolean;
   guard: EditGuard;
 }
 
@@ -93,8 +97,13 @@ export function ClauseBody({
   model,
   history,
   editable,
+  forceSuggest = false,
   guard,
 }: ClauseBodyProps) {
+  const { roomId } = useRoom();
+  const mode = suggestModeFor(roomId);
+  const forced = useRef(forceSuggest);
+  forced.current = forceSuggest;
   const editor = useEditor(
     {
       immediatelyRender: true,
@@ -126,6 +135,20 @@ export function ClauseBody({
         }),
         ParamRef.configure({ clauseId, model }),
         signOffGuard(guard, clauseId),
+        ...suggestionExtensions({
+          clauseId,
+          author: {
+            memberId: session.user.memberId,
+            name: session.user.name,
+            partyId: session.user.partyId,
+          },
+          suggesting: () => forced.current || mode.state.getState().mode === 'suggesting',
+          partyIndex: (partyId) => {
+            const index = model.state.getState().sheet.parties.findIndex((p) => p.id === partyId);
+            return index < 0 ? null : index;
+          },
+          refuse: (message) => mode.refuse(clauseId, message),
+        }),
       ],
       editorProps: {
         attributes: {
@@ -137,7 +160,7 @@ export function ClauseBody({
         },
       },
     },
-    [fragment, editable, history, guard],
+    [fragment, editable, history, guard, mode],
   );
 
   useEffect(() => {
@@ -163,6 +186,7 @@ export function ClauseBody({
       )}
       <EditorContent editor={editor} />
       <SelectionCommentButton editor={editor} clauseId={clauseId} title={title} />
+      <ClauseSuggestions clauseId={clauseId} title={title} fragment={fragment} />
     </div>
   );
 }

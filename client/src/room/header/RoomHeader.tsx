@@ -9,6 +9,7 @@ import { CommentsHeaderButton } from '../comments';
 import { MediationHeaderButton } from '../mediation';
 import { NotificationBell } from '../notifications';
 import { VisitButton } from '../visit';
+import { LawyerTools } from '../versions';
 import { HistoryButtons } from './HistoryButtons';
 
 const roleNames: Record<string, string> = {
@@ -207,6 +208,7 @@ export function RoomHeader({ onShare }: { onShare: () => void }) {
             </span>
           </button>
         </div>
+        <LawyerTools />
         {canManageInvites && (
           <button type="button" className="btn btn-primary btn-invite" onClick={onShare}>
             Invite

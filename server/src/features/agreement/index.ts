@@ -12,6 +12,10 @@ export { createAgreementStore } from './store';
 export { agreementMigration } from './migration';
 export type { AgreementTables } from './schema';
 export type { AgreementStore } from './storeTypes';
+export { createProposal } from './proposals';
+export { agreementExport } from './signoff';
+export type { AgreementExport } from './signoff';
+export type { AgreementDeps } from './deps';
 
 export function createAgreementFeature(deps: AgreementDeps & { auth: Authenticator }): Feature {
   return {

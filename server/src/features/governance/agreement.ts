@@ -19,7 +19,15 @@ export async function freezeAgreed(
     await deps.audit.append(roomId, { actorId: null, action: 'agreement.reached' });
     return true;
   });
-  if (changed) announceState(deps, roomId, await deps.states.read(roomId));
+  if (changed) {
+    announceState(deps, roomId, await deps.states.read(roomId));
+    await deps.milestone?.({
+      roomId,
+      kind: 'agreement',
+      actor: null,
+      label: 'Agreed by every party',
+    });
+  }
 }
 
 /** Lifts the freeze so the parties can change the sheet again; their sign-offs stand until then. */
@@ -52,5 +60,11 @@ export async function reopenAgreement(
   });
   const state = await deps.states.read(roomId);
   announceState(deps, roomId, state);
+  await deps.milestone?.({
+    roomId,
+    kind: 'reopen',
+    actor: member,
+    label: 'Reopened after agreement',
+  });
   return state;
 }

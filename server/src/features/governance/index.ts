@@ -10,7 +10,7 @@ import { governanceWriteRules } from './writeRules';
 
 export { freezeAgreed } from './agreement';
 export { GovernanceStates } from './state';
-export type { GovernanceDeps } from './deps';
+export type { GovernanceDeps, GovernanceMilestone } from './deps';
 export { mediatorPresent } from './rules';
 export { createGovernanceStore } from './store';
 export { addAgreementFreeze, createGovernanceTables } from './migration';
@@ -26,7 +26,7 @@ export type {
 export function createGovernanceFeature(deps: GovernanceDeps & { auth: Authenticator }): Feature {
   return {
     name: 'governance',
-    hooks: [governanceStateHook(deps.store), governanceWriteRules(deps.store)],
+    hooks: [governanceStateHook(deps.store), governanceWriteRules(deps.store, deps.suggestsOnly)],
     socket: governanceSockets(deps),
     routes: (app) => registerGovernanceRoutes(app, deps.auth, deps),
   };

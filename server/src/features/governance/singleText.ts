@@ -98,6 +98,12 @@ export async function publishDraft(
   });
   const draft = await getDraft(deps, roomId, number);
   announceDraft(deps, roomId, draft);
+  await deps.milestone?.({
+    roomId,
+    kind: 'draft',
+    actor: member,
+    label: note.trim() === '' ? `Draft ${number}` : `Draft ${number}: ${note.trim()}`,
+  });
   return draft;
 }
 

@@ -1,15 +1,19 @@
 // The room hook that enforces the agreement freeze, locks and single-text mode on every write.
-import type { RoomHook } from '../../rooms';
+import type { RoomContext, RoomHook, WriteAttempt } from '../../rooms';
 import type { MemberStore } from '../../store/types';
 import { mediatorPresent } from './rules';
 import { roomGovernance } from './state';
 
 /**
  * An agreed sheet takes no write until it is reopened. In single-text mode only the mediator's
- * writes go in (the organizer's while the room has no mediator), and nobody's write may touch a
- * locked clause. Rooms with none of these pay nothing more than reading the room's state.
+ * writes go in (the organizer's while the room has no mediator), and the parties' suggestions in
+ * clause text when `suggestsOnly` says a write is nothing more; nobody's write may touch a locked
+ * clause. Rooms with none of these pay nothing more than reading the room's state.
  */
-export function governanceWriteRules(store: MemberStore): RoomHook {
+export function governanceWriteRules(
+  store: MemberStore,
+  suggestsOnly: (room: RoomContext, write: WriteAttempt) => boolean = () => false,
+): RoomHook {
   return {
     name: 'governance-write-rules',
     async beforeWrite(room, write) {
@@ -30,12 +34,13 @@ export function governanceWriteRules(store: MemberStore): RoomHook {
         !(
           member.role === 'organizer' &&
           !(await mediatorPresent({ store, rooms: { getDoc: async () => room.doc } }, room.id))
-        )
+        ) &&
+        !suggestsOnly(room, write)
       ) {
         return {
           code: 'single-text-mode',
           message:
-            'Single-text mode is on: only the mediator edits the document; comment on the draft or vote on it instead. Your change was not saved.',
+            'Single-text mode is on: only the mediator edits the document; suggest changes to clause text, comment on the draft or vote on it instead. Your change was not saved.',
         };
       }
       const locked = write.effect.clauses.filter((id) => state.locks.has(id));
