@@ -29,6 +29,7 @@ import type { SocketServer } from './realtime';
 import type { Feature } from './feature';
 import { createActivityFeature } from './features/activity';
 import { createAgreementFeature } from './features/agreement';
+import { createAnalysisFeature } from './features/analysis';
 import { AuditLog, createAuditFeature } from './features/audit';
 import { createCommentsFeature } from './features/comments';
 import { GovernanceStates, createGovernanceFeature, freezeAgreed } from './features/governance';
@@ -224,6 +225,7 @@ export async function createParleyServer(
       logger,
       now,
     }),
+    createAnalysisFeature({ auth, rooms, positions: store, engine }),
     createAuditFeature({ auth, audit }),
     createActivityFeature({ store, broadcast, logger, now }),
   ];
