@@ -71,9 +71,11 @@ export function RiskRangeChart({ parties, currency, label }: RangeProps) {
       <text className="axis-label" x={PAD_X} y={height - 4}>
         {formatMoneyCompact(range.min, currency)}
       </text>
-      <text className="axis-label" x={x(0)} y={height - 4} textAnchor="middle">
-        0
-      </text>
+      {x(0) - PAD_X > 40 && WIDTH - PAD_X - x(0) > 40 && (
+        <text className="axis-label" x={x(0)} y={height - 4} textAnchor="middle">
+          0
+        </text>
+      )}
       <text className="axis-label" x={WIDTH - PAD_X} y={height - 4} textAnchor="end">
         {formatMoneyCompact(range.max, currency)}
       </text>
