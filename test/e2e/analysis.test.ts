@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appoint, createRoom, invite, request, seatParties } from '../integration/helpers/api';
 import { startServer } from '../integration/helpers/server';
 import type { StartedServer } from '../integration/helpers/server';
-import { launchBrowser, newContext, saveScreenshot } from './helpers/browser';
+import { launchBrowser, newContext, saveReadmeShot, saveScreenshot } from './helpers/browser';
 import { buildClient } from './helpers/client-build';
 import { AnalysisPanel } from './pages/AnalysisPanel';
 import { MediationRoom } from './pages/mediationRoom';
@@ -69,6 +69,8 @@ describe('analysis charts for every template', () => {
       const cells = await analysis.riskCells(parties[0]!.id).allTextContents();
       expect(cells[1]).toBe(cells[3]);
       await saveScreenshot(page, `analysis-${id}`);
+      if (id === 'mhealth')
+        await saveReadmeShot(page, page.locator('.value-panel'), 'analysis-tornado');
       await page.context().close();
     });
   }
@@ -93,9 +95,13 @@ describe('analysis charts for every template', () => {
     }
     await vi.waitFor(async () => {
       expect(await analysis.weightedChart().locator('g[data-party]').count()).toBe(4);
+      expect(await analysis.riskProgress().count()).toBe(0);
+      const [, p5, , p95] = await analysis.riskCells('csp').allTextContents();
+      expect(p5).not.toBe(p95);
     }, wait);
-    await analysis.root().getByRole('heading', { name: 'Risk' }).scrollIntoViewIfNeeded();
+    await analysis.root().locator('[data-block="monte-carlo"]').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'analysis-risk');
+    await saveReadmeShot(page, page.locator('.value-panel'), 'analysis-risk');
     await page.context().close();
   });
 
@@ -225,6 +231,7 @@ describe('the fair settlement', () => {
     }, wait);
     expect(await analysis.settlement().textContent()).toContain('Every party gains');
     await saveScreenshot(mediatorRoom.page, 'analysis-settlement');
+    await saveReadmeShot(mediatorRoom.page, analysis.settlement(), 'analysis-settlement');
     // Nothing of it reached the CSP's page before the mediator proposed it.
     expect(await cspRoom.proposals('Value sharing').count()).toBe(0);
 

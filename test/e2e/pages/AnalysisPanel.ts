@@ -61,6 +61,11 @@ export class AnalysisPanel {
     return this.root().locator(`table[data-table="risk"] tr[data-party="${partyId}"] td`);
   }
 
+  /** The Monte Carlo block's notes while it computes or updates; none once its figures are in. */
+  riskProgress(): Locator {
+    return this.root().locator('[data-block="monte-carlo"] .analysis-note[role="status"]');
+  }
+
   weightedChart(): Locator {
     return this.root().locator('svg[data-chart="weighted"]');
   }

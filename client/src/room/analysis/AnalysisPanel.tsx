@@ -37,9 +37,17 @@ export default function AnalysisPanel({ scenarioId }: Props) {
       (p): p is string => typeof p === 'string' && sheet.parties.some((party) => party.id === p),
     ) ?? null;
 
-  if (sheet.parties.length === 0 || partyId === null || scenarioId === '')
+  // While the sheet has errors the value panel has no scenarios of its own: the sheet's still
+  // name them, so the sections stay in place and say what needs fixing.
+  const scenarios = sheet.assumptions.scenarios;
+  const scenario =
+    scenarios.find((s) => s.id === scenarioId) ??
+    scenarios.find((s) => s.id === 'base') ??
+    scenarios[0];
+  if (sheet.parties.length === 0 || partyId === null || scenario === undefined)
     return <p className="analysis-note">The analyses need at least one party and one scenario.</p>;
   if (runner === null) return null;
+  const scenarioShown = scenario.id;
   return (
     <div className="analysis-panel" data-testid="analysis-panel">
       <div className="analysis-controls">
@@ -59,11 +67,21 @@ export default function AnalysisPanel({ scenarioId }: Props) {
           </select>
         </label>
       </div>
-      {isMediator && <FairSettlementSection sheet={sheet} scenarioId={scenarioId} />}
-      <SensitivitySection runner={runner} sheet={sheet} scenarioId={scenarioId} partyId={partyId} />
-      <BreakEvenSection runner={runner} sheet={sheet} scenarioId={scenarioId} />
-      <RiskSection runner={runner} sheet={sheet} scenarioId={scenarioId} partyId={partyId} />
-      <SeparationSection runner={runner} sheet={sheet} scenarioId={scenarioId} partyId={partyId} />
+      {isMediator && <FairSettlementSection sheet={sheet} scenarioId={scenarioShown} />}
+      <SensitivitySection
+        runner={runner}
+        sheet={sheet}
+        scenarioId={scenarioShown}
+        partyId={partyId}
+      />
+      <BreakEvenSection runner={runner} sheet={sheet} scenarioId={scenarioShown} />
+      <RiskSection runner={runner} sheet={sheet} scenarioId={scenarioShown} partyId={partyId} />
+      <SeparationSection
+        runner={runner}
+        sheet={sheet}
+        scenarioId={scenarioShown}
+        partyId={partyId}
+      />
     </div>
   );
 }

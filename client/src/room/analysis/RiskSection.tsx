@@ -150,7 +150,9 @@ export function RiskSection({ runner, sheet, scenarioId, partyId }: Props) {
       <WeightedBlock runner={runner} sheet={sheet} />
       <div className="analysis-block" data-block="monte-carlo">
         <div className="analysis-section-head">
-          <h4>Uncertain volumes ({result?.paths ?? 1000} simulated paths)</h4>
+          <h4>
+            Uncertain volumes ({(result?.paths ?? 1000).toLocaleString('en-GB')} simulated paths)
+          </h4>
           {combined && (
             <div className="segmented" role="radiogroup" aria-label="Paths of">
               {(['scenario', 'combined'] as const).map((b) => (

@@ -171,7 +171,7 @@ export function ValuePanel() {
       {view === 'analysis' && (
         <div role="tabpanel" id="value-view-analysis" aria-labelledby="value-tab-analysis">
           <Suspense fallback={<div className="chart-placeholder">Loading the analyses…</div>}>
-            <AnalysisPanel scenarioId={scenario?.id ?? ''} />
+            <AnalysisPanel scenarioId={scenario?.id ?? chosen ?? ''} />
           </Suspense>
         </div>
       )}
