@@ -10,6 +10,7 @@ import { useRoom } from '../RoomContext';
 export const RISK_PATHS = 1000;
 export const RISK_SEED = 1;
 const RISK_DEBOUNCE_MS = 800;
+const RETRY_MS = 1500;
 
 export interface RiskState {
   data: MonteCarloAnalysis | null;
@@ -41,10 +42,13 @@ export function useServerRisk(): RiskState {
         return;
       }
       asking.current = true;
+      let offline = false;
       try {
         const data = await store.call('analysis:risk', { paths: RISK_PATHS, seed: RISK_SEED });
         if (alive.current) setState({ data, pending: false, error: null });
       } catch (error) {
+        // The room's socket may connect a moment after its document: ask again shortly.
+        offline = (error as { code?: unknown }).code === 'offline';
         if (alive.current)
           setState((s) => ({
             ...s,
@@ -56,6 +60,8 @@ export function useServerRisk(): RiskState {
         if (again.current && alive.current) {
           again.current = false;
           void ask();
+        } else if (offline && alive.current) {
+          setTimeout(() => void ask(), RETRY_MS);
         }
       }
     };
