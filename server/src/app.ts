@@ -44,6 +44,7 @@ import type { Feature } from './feature';
 import { createActivityFeature } from './features/activity';
 import { agreementExport, createAgreementFeature, createProposal } from './features/agreement';
 import type { AgreementDeps } from './features/agreement';
+import { createAnalysisFeature } from './features/analysis';
 import { AuditLog, createAuditFeature } from './features/audit';
 import { createCommentsFeature } from './features/comments';
 import {
@@ -338,6 +339,7 @@ export async function createParleyServer(
       },
       now,
     }),
+    createAnalysisFeature({ auth, rooms, positions: store, engine }),
     createAuditFeature({ auth, audit }),
     createActivityFeature({ store, broadcast, logger, now }),
   ];

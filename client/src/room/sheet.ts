@@ -23,6 +23,8 @@ export interface SheetScenario {
   id: string;
   name: string;
   drivers: Record<string, SheetDriver>;
+  /** How likely the scenario is, when the sheet says (all scenarios or none). */
+  probabilityPct: number | null;
 }
 
 export interface SheetAssumptions {
@@ -60,6 +62,7 @@ export function readSheet(exported: unknown): Sheet {
     id: str(s.id),
     name: str(s.name, str(s.id)),
     drivers: isRecord(s.drivers) ? s.drivers : {},
+    probabilityPct: typeof s.probabilityPct === 'number' ? s.probabilityPct : null,
   }));
   const clauses = (Array.isArray(root.clauses) ? root.clauses : []).filter(isRecord).map((c) => ({
     id: str(c.id),

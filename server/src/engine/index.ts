@@ -1,4 +1,5 @@
-// The engine off the event loop: a pool of threads computing hashes, proposal impacts and values.
+// The engine off the event loop: a pool of threads computing hashes, proposal impacts, values and
+// analyses.
 export { EngineCrashedError, EnginePool } from './pool';
 export type { EngineOptions } from './pool';
 export type {
@@ -8,3 +9,5 @@ export type {
   ProposalCheck,
   ProposedChange,
 } from './tasks';
+export { riskOf, settlementOf } from './analysisTasks';
+export type { AnalysisTask } from './analysisTasks';

@@ -1,6 +1,6 @@
 // What the engine threads compute, as plain functions of a room document's state: the hashes
-// sign-offs and proposals are bound to, proposal impacts, and value results. Pure, so a thread and
-// a test run them alike.
+// sign-offs and proposals are bound to, proposal impacts, value results and analyses. Pure, so a
+// thread and a test run them alike.
 import { computeValue } from '@parley/shared/engine';
 import type { ValueResult } from '@parley/shared/engine';
 import {
@@ -17,6 +17,8 @@ import type { LiveHashes, ParamChange, ProposalImpact } from '@parley/shared/med
 import type { Issue } from '@parley/shared/termsheet';
 import { dryRun, exportTermSheet, readClauseOrder } from '@parley/shared/room';
 import * as Y from 'yjs';
+import { riskOf, settlementOf } from './analysisTasks';
+import type { AnalysisResults, AnalysisTask } from './analysisTasks';
 
 /** The room's document as the agreement rules read it, all from one moment. */
 export interface LiveSummary {
@@ -46,12 +48,15 @@ export interface ProposalCheck {
 export type EngineTask =
   | { kind: 'summary'; doc: Uint8Array }
   | { kind: 'proposals'; doc: Uint8Array; proposals: ProposedChange[] }
-  | { kind: 'value'; doc: Uint8Array };
+  | { kind: 'value'; doc: Uint8Array }
+  | AnalysisTask;
 
 export interface EngineResults {
   summary: LiveSummary;
   proposals: { summary: LiveSummary; checks: ProposalCheck[] };
   value: ValueResult;
+  risk: AnalysisResults['risk'];
+  settlement: AnalysisResults['settlement'];
 }
 
 /** Rebuilds the document, reads it as a term sheet, and hands both to `use`. */
@@ -124,6 +129,10 @@ export function runTask<T extends EngineTask>(task: T): EngineResults[T['kind']]
       return checkProposals(task.doc, task.proposals) as EngineResults[T['kind']];
     case 'value':
       return valueOf(task.doc) as EngineResults[T['kind']];
+    case 'risk':
+      return riskOf(task.doc, task.options) as EngineResults[T['kind']];
+    case 'settlement':
+      return settlementOf(task.doc, task.bounds, task.options) as EngineResults[T['kind']];
   }
   throw new Error('unknown engine task');
 }

@@ -95,3 +95,10 @@ export type {
 } from './mediation-governance';
 export { MAX_ACTIVITY_PARAMS, activityChangedSchema, activityParamChangeSchema } from './activity';
 export type { ActivityChanged, ActivityParamChange } from './activity';
+export {
+  MAX_SERVER_PATHS,
+  analysisClientEvents,
+  riskRequestSchema,
+  settlementRequestSchema,
+} from './analysis';
+export type { RiskRequest, SettlementAnswer, SettlementRequest } from './analysis';

@@ -3,6 +3,7 @@
 import type { MemberClaims } from './tokens';
 import type { AckCallback, ErrorBody } from './ack';
 import type { ActivityServerToClientEvents } from './activity';
+import type { AnalysisClientToServerEvents } from './analysis';
 import type { PresenceEntry, PresenceFocus, PresenceState } from './presence';
 import type { SaveStatus } from './save-status';
 import type { CommentClientToServerEvents, CommentServerToClientEvents } from './comments-events';
@@ -57,7 +58,8 @@ export interface ClientToServerEvents
     CommentClientToServerEvents,
     AgreementClientToServerEvents,
     GovernanceClientToServerEvents,
-    MembersClientToServerEvents {
+    MembersClientToServerEvents,
+    AnalysisClientToServerEvents {
   'presence:focus': (focus: PresenceFocus, ack: AckCallback<null>) => void;
   'room:state': (payload: Record<string, never>, ack: AckCallback<RoomStateSnapshot>) => void;
 }

@@ -18,22 +18,23 @@ export interface AxeViolation {
 
 /**
  * Runs axe-core (WCAG 2 A and AA rules) on the page as it is and returns its serious and critical
- * violations, each with where it is, so a failing test says what to fix.
+ * violations, each with where it is, so a failing test says what to fix. `within` limits the check
+ * to the elements a selector matches.
  */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+export async function seriousViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     const axe = (
       window as unknown as {
         axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
       }
     ).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(selector ? { include: [selector] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
     return result.violations;
-  });
+  }, within ?? null);
   return (violations as AxeViolation[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({

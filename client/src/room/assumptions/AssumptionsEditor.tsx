@@ -1,5 +1,6 @@
 // The assumptions after the clauses: periods, period unit, discount rate, and each scenario's
-// drivers as a constant, a start with growth, or a series, all written into the shared document.
+// probability and drivers as a constant, a start with growth, or a series (the last two with an
+// optional volatility), all written into the shared document.
 import { MAX_PERIODS } from '@parley/shared/termsheet';
 import type { Issue } from '@parley/shared/termsheet';
 import { memo, useMemo } from 'react';
@@ -7,6 +8,7 @@ import { pushAt, removeAt, setAt } from '../docWrites';
 import type { DocPath } from '../docWrites';
 import { useMediation } from '../mediation';
 import { FieldErrors, NumberInput, SelectInput, TextInput } from '../params/inputs';
+import type { NumberInputProps } from '../params/inputs';
 import { fieldId, issuesAt, ParamsContext, useParams } from '../params/ParamsContext';
 import type { ParamsContextValue } from '../params/ParamsContext';
 import { useRoom } from '../RoomContext';
@@ -21,6 +23,23 @@ function driverKind(driver: SheetDriver): DriverKind {
   if (isRecord(driver) && 'series' in driver) return 'series';
   if (isRecord(driver) && 'start' in driver) return 'growth';
   return 'constant';
+}
+
+/**
+ * A number the format lets a sheet leave out (a scenario's probability, a driver's volatility):
+ * clearing the field removes it rather than writing an empty value.
+ */
+function OptionalNumber(props: NumberInputProps) {
+  const ctx = useParams();
+  const optional: ParamsContextValue = {
+    ...ctx,
+    set: (path, value) => (value === null ? ctx.remove(path) : ctx.set(path, value)),
+  };
+  return (
+    <ParamsContext.Provider value={optional}>
+      <NumberInput {...props} nullable />
+    </ParamsContext.Provider>
+  );
 }
 
 function SeriesInput({
@@ -147,15 +166,39 @@ function DriverRow({
               max={1000}
               compact
             />
+            <OptionalNumber
+              path={[...path, 'volatilityPct']}
+              label={`Assumptions: ${name} volatility per period (%) (${scenarioLabel})`}
+              visibleLabel="Volatility"
+              value={driver.volatilityPct}
+              unit="percent"
+              min={0}
+              max={100}
+              placeholder="none"
+              compact
+            />
           </div>
         )}
         {kind === 'series' && isRecord(driver) && (
-          <SeriesInput
-            path={[...path, 'series']}
-            label={`Assumptions: ${name} series (${scenarioLabel})`}
-            value={driver.series}
-            periods={periods}
-          />
+          <>
+            <SeriesInput
+              path={[...path, 'series']}
+              label={`Assumptions: ${name} series (${scenarioLabel})`}
+              value={driver.series}
+              periods={periods}
+            />
+            <OptionalNumber
+              path={[...path, 'volatilityPct']}
+              label={`Assumptions: ${name} volatility per period (%) (${scenarioLabel})`}
+              visibleLabel="Volatility"
+              value={driver.volatilityPct}
+              unit="percent"
+              min={0}
+              max={100}
+              placeholder="none"
+              compact
+            />
+          </>
         )}
       </td>
       {ctx.canEdit && (
@@ -205,6 +248,19 @@ function ScenarioCard({
             Remove
           </button>
         )}
+      </div>
+      <div className="scenario-probability">
+        <OptionalNumber
+          path={['scenarios', index, 'probabilityPct']}
+          label={`Assumptions: scenario ${index + 1} probability (%)`}
+          visibleLabel="Probability"
+          value={scenario.probabilityPct ?? undefined}
+          unit="percent"
+          min={0}
+          max={100}
+          placeholder="not given"
+          compact
+        />
       </div>
       <FieldErrors id={fieldId(ctx.clauseId, `scenarios.${index}`)} issues={own} />
       <div className="table-scroll">

@@ -1,5 +1,6 @@
 // The value panel: every party's figures for the chosen scenario, recomputed in this browser on
-// every edit, then the charts (loaded after first paint) and the engine's issues.
+// every edit, then the charts (loaded after first paint) and the engine's issues; its analysis tab
+// (loaded when opened) holds sensitivity, break-even, risk, separation and the fair settlement.
 import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../lib/format';
 import { useShallow, useStore } from '../../lib/store';
@@ -11,6 +12,7 @@ import { readScenarios } from './valueView';
 import type { PartyTotals } from './valueView';
 
 const LazyCharts = lazy(() => import('./ValueCharts'));
+const AnalysisPanel = lazy(() => import('../analysis/AnalysisPanel'));
 
 /** Charts redraw only when what they plot changes, not on every unrelated edit. */
 const ValueCharts = memo(
@@ -55,6 +57,7 @@ export function ValuePanel() {
   );
   const [chosen, setChosen] = useState<string | null>(null);
   const [showCharts, setShowCharts] = useState(true);
+  const [view, setView] = useState<'figures' | 'analysis'>('figures');
   const scenario =
     scenarios.find((s) => s.id === chosen) ??
     scenarios.find((s) => s.id === 'base') ??
@@ -148,99 +151,133 @@ export function ValuePanel() {
         )}
       </div>
 
-      {errors.length > 0 && (
-        <p className="value-blocked" role="status">
-          The calculator needs {errors.length} fix{errors.length === 1 ? '' : 'es'} before it can
-          show results.
-        </p>
-      )}
-
-      {scenario && parties.length > 5 && (
-        <p className="hint scroll-hint">Scroll the table sideways to see every party.</p>
-      )}
-      {scenario && (
-        <div
-          className={`table-scroll${parties.length > 5 ? ' scrolls-visibly' : ''}`}
-          // A box that may scroll is reachable with the keyboard, to scroll it with the arrows.
-          tabIndex={0}
-          role="region"
-          aria-label="Totals per party"
-        >
-          <table
-            className={`totals-table${parties.length > 5 ? '' : ' is-fitted'}`}
-            aria-label={`Totals over the term, ${scenarioNames.get(scenario.id) ?? scenario.id} scenario`}
+      <div className="value-tabs" role="tablist" aria-label="Value views">
+        {(['figures', 'analysis'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            id={`value-tab-${v}`}
+            aria-selected={view === v}
+            aria-controls={`value-view-${v}`}
+            className={`value-tab${view === v ? ' is-on' : ''}`}
+            onClick={() => setView(v)}
           >
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Measure</span>
-                </th>
-                {parties.map(({ party, index }) => (
-                  <th key={party.id} scope="col" data-party={party.id} title={party.name}>
-                    <span className="party-head">
-                      <span
-                        className="party-dot"
-                        style={{ background: `var(--party-${index % 16})` }}
-                        aria-hidden="true"
-                      />
-                      <span aria-hidden="true">{shortName(party.name)}</span>
-                      <span className="visually-hidden">{party.name}</span>
-                    </span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={row.key}
-                  data-measure={row.key}
-                  className={row.strong ? 'is-strong' : undefined}
-                >
-                  <th scope="row">{row.label}</th>
-                  {parties.map(({ party }) => {
-                    const t = scenario.totals[party.id];
-                    const cell = t ? row.render(t) : { text: '—' };
-                    return (
-                      <td
-                        key={party.id}
-                        data-party={party.id}
-                        title={cell.title}
-                        className={cell.negative ? 'is-negative' : undefined}
-                      >
-                        {cell.text}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            {v === 'figures' ? 'Figures' : 'Analysis'}
+          </button>
+        ))}
+      </div>
+
+      {view === 'analysis' && (
+        <div role="tabpanel" id="value-view-analysis" aria-labelledby="value-tab-analysis">
+          <Suspense fallback={<div className="chart-placeholder">Loading the analyses…</div>}>
+            <AnalysisPanel scenarioId={scenario?.id ?? chosen ?? ''} />
+          </Suspense>
         </div>
       )}
 
-      {scenario && (
-        <div className="charts-block">
-          <div className="charts-head">
-            <h3>Charts</h3>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm"
-              aria-expanded={showCharts}
-              onClick={() => setShowCharts(!showCharts)}
+      {view === 'figures' && (
+        <div
+          role="tabpanel"
+          id="value-view-figures"
+          aria-labelledby="value-tab-figures"
+          className="value-figures"
+        >
+          {errors.length > 0 && (
+            <p className="value-blocked" role="status">
+              The calculator needs {errors.length} fix{errors.length === 1 ? '' : 'es'} before it
+              can show results.
+            </p>
+          )}
+
+          {scenario && parties.length > 5 && (
+            <p className="hint scroll-hint">Scroll the table sideways to see every party.</p>
+          )}
+          {scenario && (
+            <div
+              className={`table-scroll${parties.length > 5 ? ' scrolls-visibly' : ''}`}
+              // A box that may scroll is reachable with the keyboard, to scroll it with the arrows.
+              tabIndex={0}
+              role="region"
+              aria-label="Totals per party"
             >
-              {showCharts ? 'Hide charts' : 'Show charts'}
-            </button>
-          </div>
-          {showCharts && (
-            <Suspense fallback={<div className="chart-placeholder">Loading charts…</div>}>
-              <ValueCharts
-                scenarios={deferred.scenarios}
-                scenarioId={deferred.scenarioId}
-                sheet={deferred.sheet}
-                signature={deferred.signature}
-              />
-            </Suspense>
+              <table
+                className={`totals-table${parties.length > 5 ? '' : ' is-fitted'}`}
+                aria-label={`Totals over the term, ${scenarioNames.get(scenario.id) ?? scenario.id} scenario`}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">Measure</span>
+                    </th>
+                    {parties.map(({ party, index }) => (
+                      <th key={party.id} scope="col" data-party={party.id} title={party.name}>
+                        <span className="party-head">
+                          <span
+                            className="party-dot"
+                            style={{ background: `var(--party-${index % 16})` }}
+                            aria-hidden="true"
+                          />
+                          <span aria-hidden="true">{shortName(party.name)}</span>
+                          <span className="visually-hidden">{party.name}</span>
+                        </span>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr
+                      key={row.key}
+                      data-measure={row.key}
+                      className={row.strong ? 'is-strong' : undefined}
+                    >
+                      <th scope="row">{row.label}</th>
+                      {parties.map(({ party }) => {
+                        const t = scenario.totals[party.id];
+                        const cell = t ? row.render(t) : { text: '—' };
+                        return (
+                          <td
+                            key={party.id}
+                            data-party={party.id}
+                            title={cell.title}
+                            className={cell.negative ? 'is-negative' : undefined}
+                          >
+                            {cell.text}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          {scenario && (
+            <div className="charts-block">
+              <div className="charts-head">
+                <h3>Charts</h3>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  aria-expanded={showCharts}
+                  onClick={() => setShowCharts(!showCharts)}
+                >
+                  {showCharts ? 'Hide charts' : 'Show charts'}
+                </button>
+              </div>
+              {showCharts && (
+                <Suspense fallback={<div className="chart-placeholder">Loading charts…</div>}>
+                  <ValueCharts
+                    scenarios={deferred.scenarios}
+                    scenarioId={deferred.scenarioId}
+                    sheet={deferred.sheet}
+                    signature={deferred.signature}
+                  />
+                </Suspense>
+              )}
+            </div>
           )}
         </div>
       )}
