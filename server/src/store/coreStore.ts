@@ -133,6 +133,42 @@ export function createCoreStore(
       };
     },
 
+    async loadDocSince(roomId: string, afterSeq: number): Promise<DocLoad> {
+      // Same order as loadDoc: updates first, then the snapshot, so a compaction committing in
+      // between can only make the snapshot newer, never leave a hole.
+      const updateRows = await db
+        .selectFrom('doc_updates')
+        .select(['seq', 'data', 'member_id', 'created_at'])
+        .where('room_id', '=', roomId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .execute();
+      const snapshotRow = await db
+        .selectFrom('doc_snapshots')
+        .select(['data', 'upto_seq'])
+        .where('room_id', '=', roomId)
+        .where('upto_seq', '>', afterSeq)
+        .executeTakeFirst();
+      const snapshotSeq = snapshotRow ? toNumber(snapshotRow.upto_seq) : afterSeq;
+      return {
+        snapshot: snapshotRow ? toBytes(snapshotRow.data) : null,
+        snapshotSeq,
+        updates: updateRows.map(updateFromRow).filter((u) => u.seq > snapshotSeq),
+      };
+    },
+
+    async latestSeqs(roomIds: readonly string[]) {
+      const seqs = new Map<string, number>();
+      if (roomIds.length === 0) return seqs;
+      const rows = await db
+        .selectFrom('rooms')
+        .select(['id', 'last_seq'])
+        .where('id', 'in', [...roomIds])
+        .execute();
+      for (const row of rows) seqs.set(row.id, toNumber(row.last_seq));
+      return seqs;
+    },
+
     async compact(roomId: string, snapshot: Uint8Array, upToSeq: number) {
       checkBytes('snapshot', snapshot);
       if (!Number.isSafeInteger(upToSeq) || upToSeq < 1) {

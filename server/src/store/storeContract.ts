@@ -308,6 +308,47 @@ export function describeStoreContract(
       });
     });
 
+    describe('catching up', () => {
+      it('gives what a copy holding every update up to a seq lacks, with the snapshot once it folded some', async () => {
+        const { room: r } = await newRoom(bytes(1));
+        for (let i = 2; i <= 6; i++) await append(r.id, bytes(i));
+        const since3 = await store.loadDocSince(r.id, 3);
+        expect(since3.snapshot).toBeNull();
+        expect(since3.snapshotSeq).toBe(3);
+        expect(since3.updates.map((u) => [u.seq, u.data[0]])).toEqual([
+          [4, 4],
+          [5, 5],
+          [6, 6],
+        ]);
+        await store.compact(r.id, bytes(100, 5), 5);
+        const after = await store.loadDocSince(r.id, 3);
+        expect(after.snapshot).toEqual(bytes(100, 5));
+        expect(after.snapshotSeq).toBe(5);
+        expect(after.updates.map((u) => u.seq)).toEqual([6]);
+        // A copy already past the snapshot needs only the updates.
+        const past = await store.loadDocSince(r.id, 5);
+        expect(past.snapshot).toBeNull();
+        expect(past.updates.map((u) => u.seq)).toEqual([6]);
+        expect((await store.loadDocSince(r.id, 6)).updates).toEqual([]);
+      });
+
+      it('answers the newest seq of many rooms in one call, leaving unknown rooms out', async () => {
+        const { room: a } = await newRoom();
+        const { room: b } = await newRoom();
+        await append(a.id, bytes(2));
+        await append(a.id, bytes(3));
+        await store.compact(a.id, bytes(100), 3);
+        const seqs = await store.latestSeqs([a.id, b.id, 'no-such-room']);
+        expect([...seqs.entries()].sort()).toEqual(
+          [
+            [a.id, 3],
+            [b.id, 1],
+          ].sort(),
+        );
+        expect((await store.latestSeqs([])).size).toBe(0);
+      });
+    });
+
     describe('clause changes', () => {
       it('lists who changed which clause since a time, in order, and keeps them through compaction', async () => {
         const { room: r } = await newRoom();

@@ -10,6 +10,8 @@ const timedMethods = [
   'getRoom',
   'appendUpdate',
   'loadDoc',
+  'loadDocSince',
+  'latestSeqs',
   'compact',
   'listClauseChanges',
   'createMember',

@@ -107,6 +107,14 @@ export interface DocStore {
   /** Appends durably (committed when the promise resolves) and returns the update's seq. */
   appendUpdate(update: AppendUpdate): Promise<number>;
   loadDoc(roomId: string): Promise<DocLoad>;
+  /**
+   * What a copy of the document that holds every update up to `afterSeq` lacks: the updates
+   * after it, and the snapshot too when a compaction folded some of them in (snapshotSeq is then
+   * the snapshot's seq, otherwise `afterSeq`).
+   */
+  loadDocSince(roomId: string, afterSeq: number): Promise<DocLoad>;
+  /** The newest seq of each room that exists, in one query (rooms that do not exist are left out). */
+  latestSeqs(roomIds: readonly string[]): Promise<Map<string, number>>;
   /** Atomically stores `snapshot` as the state up to `upToSeq` and drops the updates it folds in. */
   compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
   listClauseChanges(roomId: string, sinceAt: number): Promise<ClauseChange[]>;
