@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type {
   AppliedChange,
   PeerInfo,
+  RemoteChange,
   RoomContext,
   RoomHook,
   StoredChange,
@@ -51,6 +52,10 @@ export class HookRunner {
 
   stored(room: RoomContext, change: StoredChange): void {
     this.notify('afterStore', room, (hook) => hook.afterStore?.(room, change));
+  }
+
+  storedElsewhere(room: RoomContext, change: RemoteChange): void {
+    this.notify('onStoredElsewhere', room, (hook) => hook.onStoredElsewhere?.(room, change));
   }
 
   connected(room: RoomContext, peer: PeerInfo): void {

@@ -57,6 +57,13 @@ export interface StoredChange {
   readonly appendMs: number;
 }
 
+/** A change another instance stored, now applied here and relayed to this instance's peers. */
+export interface RemoteChange {
+  /** The newest seq it brings (a catch-up from a snapshot brings many at once). */
+  readonly seq: number;
+  readonly update: Uint8Array;
+}
+
 /** A live connection to the room, as connection hooks see it. */
 export interface PeerInfo {
   readonly member: MemberClaims;
@@ -80,6 +87,11 @@ export interface RoomHook {
   onChange?(room: RoomContext, change: AppliedChange): void;
   /** The change is stored and relayed. Runs in the write queue: schedule slow work, don't await it. */
   afterStore?(room: RoomContext, change: StoredChange): void;
+  /**
+   * Another instance stored this change; it is applied here now. Only for state each instance
+   * keeps of the document (its size): reactions with effects ran once, where it was written.
+   */
+  onStoredElsewhere?(room: RoomContext, change: RemoteChange): void;
   onConnect?(room: RoomContext, peer: PeerInfo): void;
   onDisconnect?(room: RoomContext, peer: PeerInfo): void;
   /** A peer's presence (awareness) update was accepted for these client ids. */

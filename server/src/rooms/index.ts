@@ -4,6 +4,7 @@ export type { ChangeAttribution, RoomRuntime, RoomRuntimeOptions } from './runti
 export type {
   AppliedChange,
   PeerInfo,
+  RemoteChange,
   RoomContext,
   RoomHook,
   StoredChange,
@@ -16,3 +17,4 @@ export { WriteCheckFailedError } from './hookRunner';
 export { Room, UpdateRejectedError } from './room';
 export type { ClientUpdateResult } from './room';
 export type { Peer } from './peer';
+export type { RoomSync, StoredBatch, SyncedRoom } from './sync';

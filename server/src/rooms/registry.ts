@@ -6,12 +6,15 @@ import { collabMetrics, countError } from '../metrics';
 import type { DocStore } from '../store/types';
 import type { HookRunner } from './hookRunner';
 import { Room } from './room';
+import type { RoomSync } from './sync';
 
 export interface RoomRegistryOptions {
   store: DocStore;
   logger: Logger;
   idleUnloadMs: number;
   compactThreshold: number;
+  /** Follows what other instances store for the loaded rooms; null on a single instance. */
+  sync: RoomSync | null;
   hooks(): HookRunner;
 }
 
@@ -80,6 +83,7 @@ export class RoomRegistry {
         logger: this.options.logger,
         compactThreshold: this.options.compactThreshold,
         hooks,
+        sync: this.options.sync,
         onFailure: (failed, error) => this.dropFailed(failed, error),
       });
     } catch (error) {
@@ -96,6 +100,7 @@ export class RoomRegistry {
       throw error;
     }
     this.loaded.set(roomId, room);
+    this.options.sync?.loaded(room);
     collabMetrics.roomsLoaded.inc();
     this.options.logger.debug(
       { roomId, ms: Math.round(performance.now() - started) },
@@ -126,6 +131,7 @@ export class RoomRegistry {
   private unload(room: Room): Promise<void> {
     if (this.loaded.get(room.id) !== room) return this.unloading.get(room.id) ?? Promise.resolve();
     this.loaded.delete(room.id);
+    this.options.sync?.unloaded(room);
     collabMetrics.roomsLoaded.dec();
     const done = room
       .flushAndCompact()
@@ -150,6 +156,7 @@ export class RoomRegistry {
     );
     if (this.loaded.get(room.id) === room) {
       this.loaded.delete(room.id);
+      this.options.sync?.unloaded(room);
       collabMetrics.roomsLoaded.dec();
     }
     for (const peer of [...room.peers]) {

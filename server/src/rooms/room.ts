@@ -14,6 +14,7 @@ import type { Peer } from './peer';
 import { DocPreview } from './preview';
 import { SlotValues } from './slots';
 import type { RoomSlot } from './slots';
+import type { RoomSync, StoredBatch, SyncedRoom } from './sync';
 import type { DecodedUpdate } from './updateCheck';
 import { updateChangesDoc } from './updateCheck';
 import {
@@ -30,6 +31,8 @@ export interface RoomDeps {
   logger: Logger;
   compactThreshold: number;
   hooks: HookRunner;
+  /** Follows what other instances store for the room; null on a single instance. */
+  sync: RoomSync | null;
   /** Called once when a store write failed: the room must be dropped and reloaded. */
   onFailure(room: Room, error: unknown): void;
 }
@@ -48,6 +51,9 @@ interface ServerOrigin {
 
 type Origin = Peer | ServerOrigin;
 
+/** The origin of updates another instance stored: never captured, never stored again. */
+const storedElsewhere = { storedElsewhere: true } as const;
+
 /** The changes one applied update produced, with their encoded updates, awaiting the store. */
 interface Capture {
   origin: Origin;
@@ -64,7 +70,7 @@ function randomClientId(): number {
   return Math.floor(Math.random() * 0xffffffff) >>> 0;
 }
 
-export class Room implements RoomContext {
+export class Room implements RoomContext, SyncedRoom {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
@@ -79,9 +85,42 @@ export class Room implements RoomContext {
   /** The client id server-side edits are made under, kept for the room's lifetime. */
   private readonly serverClientId = randomClientId();
   private lastSeq: number;
+  /** Every stored update up to this seq is in the document. */
+  private contiguous: number;
+  /** Stored updates above `contiguous` the document already holds (its own, or out of order). */
+  private readonly ahead = new Set<number>();
+  private gone = false;
 
   get seq(): number {
     return this.lastSeq;
+  }
+
+  get appliedSeq(): number {
+    return this.contiguous;
+  }
+
+  get hasGap(): boolean {
+    return this.ahead.size > 0;
+  }
+
+  hasSeq(seq: number): boolean {
+    return seq <= this.contiguous || this.ahead.has(seq);
+  }
+
+  private noteApplied(seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    if (seq <= this.contiguous) return;
+    this.ahead.add(seq);
+    while (this.ahead.delete(this.contiguous + 1)) this.contiguous += 1;
+  }
+
+  /** Everything up to `seq` is in the document (a snapshot folding up to it was applied). */
+  private noteAppliedThrough(seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    if (seq <= this.contiguous) return;
+    this.contiguous = seq;
+    for (const held of this.ahead) if (held <= seq) this.ahead.delete(held);
+    while (this.ahead.delete(this.contiguous + 1)) this.contiguous += 1;
   }
   private sinceSnapshot: number;
   private compacting: Promise<void> | null = null;
@@ -99,6 +138,7 @@ export class Room implements RoomContext {
   ) {
     this.doc = doc;
     this.lastSeq = lastSeq;
+    this.contiguous = lastSeq;
     this.sinceSnapshot = sinceSnapshot;
     this.slots = new SlotValues(id);
     this.preview = deps.hooks.writeChecks ? new DocPreview(doc) : null;
@@ -388,10 +428,11 @@ export class Room implements RoomContext {
       return;
     }
     const appendMs = performance.now() - started;
-    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.noteApplied(seq);
     this.sinceSnapshot += 1;
     const message = encodeUpdate(update);
     for (const other of this.peers) if (other !== peer) other.send(message);
+    this.deps.sync?.stored(this, seq, update);
     this.deps.hooks.stored(this, {
       seq,
       update,
@@ -406,12 +447,63 @@ export class Room implements RoomContext {
   }
 
   /**
-   * Takes the snapshot between two queued writes, where the document is exactly the stored
-   * updates up to lastSeq; appends made while the store folds it in get later seqs and survive.
+   * Applies updates another instance stored (or that the store holds and this copy missed), in
+   * queue order, without the write rules and without storing them again, then relays them.
+   */
+  applyStored(batch: StoredBatch): Promise<void> {
+    return this.enqueue(() => {
+      if (this.gone) return;
+      const snapshot =
+        batch.snapshot !== null && batch.snapshotSeq > this.contiguous ? batch.snapshot : null;
+      const fresh = batch.updates.filter((update) => !this.hasSeq(update.seq));
+      if (snapshot === null && fresh.length === 0) return;
+      try {
+        if (snapshot !== null) {
+          // A snapshot is the whole document: peers get only the difference it makes here.
+          const before = Y.encodeStateVector(this.doc);
+          Y.transact(
+            this.doc,
+            () => {
+              Y.applyUpdate(this.doc, snapshot, storedElsewhere);
+              for (const update of fresh) Y.applyUpdate(this.doc, update.data, storedElsewhere);
+            },
+            storedElsewhere,
+          );
+          const difference = Y.encodeStateAsUpdate(this.doc, before);
+          this.preview?.follow(difference);
+          this.noteAppliedThrough(batch.snapshotSeq);
+          for (const update of fresh) this.noteApplied(update.seq);
+          this.relayStored(this.lastSeq, difference);
+          return;
+        }
+        for (const update of fresh) {
+          Y.applyUpdate(this.doc, update.data, storedElsewhere);
+          this.preview?.follow(update.data);
+          this.noteApplied(update.seq);
+          this.relayStored(update.seq, update.data);
+        }
+      } catch (error) {
+        // The store holds it, so it was whole when written: this copy is what is wrong. Reload.
+        countError('malformed');
+        this.fail(error);
+      }
+    });
+  }
+
+  private relayStored(seq: number, update: Uint8Array): void {
+    const message = encodeUpdate(update);
+    for (const peer of this.peers) peer.send(message);
+    this.deps.hooks.storedElsewhere(this, { seq, update });
+  }
+
+  /**
+   * Takes the snapshot between two queued writes. The document holds every stored update up to
+   * `contiguous` (and maybe some later ones, which the store keeps and a load applies again);
+   * appends made while the store folds it in get later seqs and survive.
    */
   private startCompaction(): void {
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const upToSeq = this.lastSeq;
+    const upToSeq = this.contiguous;
     const folded = this.sinceSnapshot;
     this.compacting = this.deps.store
       .compact(this.id, snapshot, upToSeq)
@@ -450,6 +542,7 @@ export class Room implements RoomContext {
   }
 
   destroy(): void {
+    this.gone = true;
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.awareness.off('update', this.relayAwareness);

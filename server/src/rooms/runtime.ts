@@ -7,6 +7,7 @@ import type { RoomContext, RoomHook } from './hooks';
 import { HookRunner } from './hookRunner';
 import { RoomRegistry } from './registry';
 import type { Room } from './room';
+import type { RoomSync } from './sync';
 
 export const ROOM_DEFAULTS = {
   /** How long a room stays in memory once nothing holds it. */
@@ -20,6 +21,8 @@ export interface RoomRuntimeOptions {
   logger: Logger;
   idleUnloadMs?: number;
   compactThreshold?: number;
+  /** Follows what other instances store for the loaded rooms (several instances behind Redis). */
+  sync?: RoomSync;
 }
 
 /** Who a server-side edit is attributed to (null: the server on nobody's behalf). */
@@ -64,6 +67,7 @@ export function createRoomRuntime(options: RoomRuntimeOptions): RoomRuntime {
     logger,
     idleUnloadMs: options.idleUnloadMs ?? ROOM_DEFAULTS.idleUnloadMs,
     compactThreshold: options.compactThreshold ?? ROOM_DEFAULTS.compactThreshold,
+    sync: options.sync ?? null,
     hooks: () => {
       started = true;
       hooks ??= new HookRunner([], logger);

@@ -31,5 +31,8 @@ export function docSizeHook(maxBytes = MAX_DOC_BYTES): RoomHook {
     afterStore(room, change) {
       room.slot(sizeSlot).bytes += change.update.length;
     },
+    onStoredElsewhere(room, change) {
+      room.slot(sizeSlot).bytes += change.update.length;
+    },
   };
 }
