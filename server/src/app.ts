@@ -38,7 +38,7 @@ import {
   registerClientRoutes,
   registerHealthRoutes,
 } from './http';
-import { attachSocketServer, createBroadcaster, createIo } from './realtime';
+import { attachSocketServer, createBroadcaster, createIo, presenceEverywhere } from './realtime';
 import type { SocketServer } from './realtime';
 import type { Feature } from './feature';
 import { createActivityFeature } from './features/activity';
@@ -63,6 +63,8 @@ import { createSheetFeature } from './features/sheet';
 import { createSuggestionsFeature, suggestsOnly } from './features/suggestions';
 import { createVersionsFeature, keepMilestone, sideOf } from './features/versions';
 import type { VersionDeps } from './features/versions';
+import { createCluster } from './cluster';
+import type { Cluster, RoomStreamOptions } from './cluster';
 import { memoryRateLimiters } from './limits';
 import type { RateLimiterFactory, RateLimitOptions } from './limits';
 
@@ -83,8 +85,13 @@ export interface ParleyServerOptions {
   maxDocBytes?: number;
   /** Stored document changes per member (default UPDATES_PER_MINUTE, UPDATE_BURST). */
   writeRateLimit?: RateLimitOptions;
-  /** Where rate-limit buckets live; in this process unless given (several instances share them). */
+  /**
+   * Where rate-limit buckets live; in Redis when REDIS_URL is set (several instances share
+   * them), in this process otherwise.
+   */
   limiters?: RateLimiterFactory;
+  /** Tuning of the rooms' Redis streams (tests shorten the polls). */
+  roomStream?: RoomStreamOptions;
 }
 
 export interface ParleyServer {
@@ -100,6 +107,8 @@ export interface ParleyServer {
   /** The engine threads value results, hashes and proposal impacts are computed on. */
   engine: EnginePool;
   logger: Logger;
+  /** The Redis side of several instances; null without REDIS_URL. */
+  cluster: Cluster | null;
   /** Stops accepting, ends every connection, flushes the rooms, closes the store. */
   close(): Promise<void>;
 }
@@ -118,7 +127,6 @@ export async function createParleyServer(
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = serverMetrics();
   const now = () => Date.now();
-  const limiters = options.limiters ?? memoryRateLimiters(now);
   const store =
     options.store ??
     createStore({
@@ -131,6 +139,18 @@ export async function createParleyServer(
       },
     });
   await store.migrate();
+  // With REDIS_URL, several instances serve the same rooms; the store stays the truth.
+  const cluster: Cluster | null =
+    config.redisUrl === null
+      ? null
+      : createCluster({
+          redisUrl: config.redisUrl,
+          store,
+          logger,
+          now,
+          ...(options.roomStream ? { roomStream: options.roomStream } : {}),
+        });
+  const limiters = options.limiters ?? cluster?.limiters ?? memoryRateLimiters(now);
   // Seals the audit heads on the first start after an upgrade; a broken seal is logged, and the
   // server still runs, refusing audited actions until the log is restored.
   const audit = new AuditLog(store, { secret: config.secret, now });
@@ -167,6 +187,7 @@ export async function createParleyServer(
     logger,
     idleUnloadMs: config.roomIdleUnloadMs,
     ...options.roomLimits,
+    ...(cluster !== null ? { sync: cluster.sync } : {}),
   });
   // Services see a room that cannot load as "try again shortly", never as an empty document.
   const rooms: RoomRuntime = {
@@ -201,9 +222,15 @@ export async function createParleyServer(
   });
 
   const engine = new EnginePool({ logger });
-  const io = createIo(app.server, origins);
+  const io = createIo(app.server, origins, cluster?.socketAdapter());
   const broadcast = createBroadcaster(io);
-  const states = new GovernanceStates(rooms, store);
+  // Another instance may change a room's governance at any moment: decisions read the store.
+  const states = new GovernanceStates(rooms, store, cluster !== null);
+  // Sessions ended on another instance end here too: its Socket.IO sockets through the adapter,
+  // the /collab connections this instance holds through this message.
+  cluster?.onControl((message) => {
+    collab.disconnectMember(message.roomId, message.memberId, message.closeCode, message.reason);
+  });
   // Versions are kept at the procedure's milestones, which governance reports once they happen.
   let versions: VersionDeps | null = null;
   const governance: GovernanceDeps = {
@@ -282,17 +309,16 @@ export async function createParleyServer(
       publicUrl: () => config.publicUrl ?? url,
       endSessions: (roomId, memberId, reason) => {
         // A changed role reconnects under the new one; anything else closes for good.
-        collab.disconnectMember(
-          roomId,
-          memberId,
-          reason.code === 'member-changed' ? closeCodes.memberChanged : closeCodes.revoked,
-          reason.code,
-        );
+        const closeCode =
+          reason.code === 'member-changed' ? closeCodes.memberChanged : closeCodes.revoked;
+        collab.disconnectMember(roomId, memberId, closeCode, reason.code);
+        cluster?.endSessions({ roomId, memberId, closeCode, reason: reason.code });
         broadcast.endSessions(roomId, memberId, reason);
       },
       now,
     }),
     createPresenceFeature({
+      ...(cluster !== null ? { everywhere: presenceEverywhere(io) } : {}),
       broadcast,
       rooms,
       logger,
@@ -374,7 +400,12 @@ export async function createParleyServer(
 
   installSecurityHeaders(app);
   installErrorHandling(app, () => metrics.errors.inc({ source: 'http' }));
-  registerHealthRoutes(app, metrics.registry, config.metricsToken);
+  registerHealthRoutes(app, metrics.registry, config.metricsToken, {
+    store: async () => {
+      await store.getRoom('');
+    },
+    redis: cluster === null ? null : () => cluster.connected(),
+  });
   for (const feature of features) feature.routes?.(app);
   await registerClientRoutes(app, options.clientDir ?? defaultClientDir);
 
@@ -385,6 +416,7 @@ export async function createParleyServer(
     await sockets.close().catch(() => undefined);
     await runtime.close().catch(() => undefined);
     await engine.close().catch(() => undefined);
+    await cluster?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
@@ -408,11 +440,15 @@ export async function createParleyServer(
       };
       for (const feature of features) feature.close?.();
       await step('closing Socket.IO', () => sockets.close());
+      // The adapter's own Redis readers stop with it.
+      if (cluster !== null)
+        await step('closing the Socket.IO adapter', async () => io.of('/').adapter.close());
       await step('closing /collab', () => collab.close());
       // Flushes every pending document update to the store before the store closes.
       await step('unloading the rooms', () => runtime.close());
       await step('stopping the engine threads', () => engine.close());
       await step('closing HTTP', () => httpClosed);
+      if (cluster !== null) await step('closing Redis', () => cluster.close());
       await step('closing the store', () => store.close());
       if (failed) throw new Error('Parley stopped with errors; see the log above.');
       logger.info('Parley stopped');
@@ -430,6 +466,7 @@ export async function createParleyServer(
     audit,
     engine,
     logger,
+    cluster,
     close,
   };
 }

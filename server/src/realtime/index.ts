@@ -13,6 +13,7 @@ export {
 export type { Audience } from './channels';
 export { createBroadcaster } from './broadcaster';
 export type { RoomBroadcaster, RoomEmitter } from './broadcaster';
+export { presenceEverywhere } from './presenceEverywhere';
 export { attachSocketServer } from './socketServer';
 export type { EventHandler, SocketHandlers, SocketServer } from './socketServer';
 export { invalidPayload, route, router } from './route';

@@ -2,7 +2,7 @@
 // at construction; it shares the HTTP server with /collab and leaves those upgrades alone.
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
-import type { Socket } from 'socket.io';
+import type { ServerOptions, Socket } from 'socket.io';
 import { MAX_SOCKET_PAYLOAD_BYTES } from '@parley/shared/protocol';
 import type {
   ClientToServerEvents,
@@ -26,8 +26,17 @@ export type ParleySocket = Socket<
   SocketData
 >;
 
-export function createIo(httpServer: HttpServer, origins: OriginPolicy): ParleyIo {
+/**
+ * With an adapter (several instances), room broadcasts, fetchSockets and disconnects reach the
+ * sockets of every instance.
+ */
+export function createIo(
+  httpServer: HttpServer,
+  origins: OriginPolicy,
+  adapter?: ServerOptions['adapter'],
+): ParleyIo {
   return new Server(httpServer, {
+    ...(adapter !== undefined ? { adapter } : {}),
     path: '/socket.io',
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // /collab upgrades share this HTTP server; Socket.IO must leave them alone.

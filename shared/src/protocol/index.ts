@@ -1,6 +1,12 @@
 // The wire protocol between client and server: close codes, limits, token claims, and the payloads
 // and event maps of REST and Socket.IO.
 export { closeCodes } from './close-codes';
+export {
+  CLUSTER_MESSAGE_VERSION,
+  clusterControlMessageSchema,
+  clusterEndSessionsSchema,
+} from './cluster';
+export type { ClusterControlMessage } from './cluster';
 
 export {
   FOCUS_BURST,

@@ -26,7 +26,10 @@ export type {
 export function createGovernanceFeature(deps: GovernanceDeps & { auth: Authenticator }): Feature {
   return {
     name: 'governance',
-    hooks: [governanceStateHook(deps.store), governanceWriteRules(deps.store, deps.suggestsOnly)],
+    hooks: [
+      governanceStateHook(deps.store),
+      governanceWriteRules(deps.store, deps.suggestsOnly, (room) => deps.states.current(room)),
+    ],
     socket: governanceSockets(deps),
     routes: (app) => registerGovernanceRoutes(app, deps.auth, deps),
   };

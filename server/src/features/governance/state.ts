@@ -43,35 +43,57 @@ export function roomGovernance(room: RoomContext): RoomGovernance {
   return state;
 }
 
+/**
+ * Reads the room's governance state from the store into its slot. A state already there is
+ * updated in place, so a change running on it keeps working on the room's one copy.
+ */
+async function loadGovernance(room: RoomContext, store: GovernanceStore): Promise<RoomGovernance> {
+  const [state, locks] = await Promise.all([
+    store.getMediationState(room.id),
+    store.listLocks(room.id),
+  ]);
+  const loaded: RoomGovernance = {
+    mode: state?.mode ?? 'normal',
+    agenda: state?.agenda ?? [],
+    current: state?.current ?? null,
+    locks: new Set(locks.map((l) => l.clauseId)),
+    agreedAt: state?.agreedAt ?? null,
+  };
+  const slot = room.slot(governanceSlot);
+  if (slot.state === null) slot.state = loaded;
+  else Object.assign(slot.state, loaded);
+  return slot.state;
+}
+
 /** Reads the room's governance state from the store as the room loads. */
 export function governanceStateHook(store: GovernanceStore): RoomHook {
   return {
     name: 'governance-state',
     async onLoad(room) {
-      const [state, locks] = await Promise.all([
-        store.getMediationState(room.id),
-        store.listLocks(room.id),
-      ]);
-      room.slot(governanceSlot).state = {
-        mode: state?.mode ?? 'normal',
-        agenda: state?.agenda ?? [],
-        current: state?.current ?? null,
-        locks: new Set(locks.map((l) => l.clauseId)),
-        agreedAt: state?.agreedAt ?? null,
-      };
+      await loadGovernance(room, store);
     },
   };
 }
 
 export class GovernanceStates {
+  /**
+   * @param fresh several instances change the same rooms: every decision reads the state from
+   *   the store rather than from this instance's copy, which another instance may have outdated.
+   */
   constructor(
     private readonly rooms: Pick<RoomRuntime, 'hold'>,
     private readonly store: GovernanceStore,
+    readonly fresh = false,
   ) {}
+
+  /** The state a decision on the room rests on: the room's copy, or the store's when fresh. */
+  current(room: RoomContext): Promise<RoomGovernance> {
+    return this.fresh ? loadGovernance(room, this.store) : Promise.resolve(roomGovernance(room));
+  }
 
   /** { mode, locks, agenda, current } of the room. */
   read(roomId: string): Promise<MediationState> {
-    return this.rooms.hold(roomId, (room) => snapshotOf(roomGovernance(room)));
+    return this.rooms.hold(roomId, async (room) => snapshotOf(await this.current(room)));
   }
 
   /**
@@ -81,7 +103,7 @@ export class GovernanceStates {
   mutate<T>(roomId: string, change: (state: RoomGovernance) => Promise<T>): Promise<T> {
     return this.rooms.hold(roomId, (room) => {
       const slot = room.slot(governanceSlot);
-      const run = slot.queue.then(() => change(roomGovernance(room)));
+      const run = slot.queue.then(async () => change(await this.current(room)));
       slot.queue = run.catch(() => undefined);
       return run;
     });

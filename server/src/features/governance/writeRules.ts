@@ -3,6 +3,7 @@ import type { RoomContext, RoomHook, WriteAttempt } from '../../rooms';
 import type { MemberStore } from '../../store/types';
 import { mediatorPresent } from './rules';
 import { roomGovernance } from './state';
+import type { RoomGovernance } from './state';
 
 /**
  * An agreed sheet takes no write until it is reopened. In single-text mode only the mediator's
@@ -13,11 +14,13 @@ import { roomGovernance } from './state';
 export function governanceWriteRules(
   store: MemberStore,
   suggestsOnly: (room: RoomContext, write: WriteAttempt) => boolean = () => false,
+  /** The state to decide on; the room's copy unless several instances share the room. */
+  current: (room: RoomContext) => Promise<RoomGovernance> | RoomGovernance = roomGovernance,
 ): RoomHook {
   return {
     name: 'governance-write-rules',
     async beforeWrite(room, write) {
-      const state = roomGovernance(room);
+      const state = await current(room);
       if (state.agreedAt !== null) {
         return {
           code: 'agreement-frozen',

@@ -1,6 +1,7 @@
 // Presence over Socket.IO: who is in the room and what each is looking at, and the room's state
 // for a client that just connected (itself as others see it, who else is here, what is saved).
 import type { Logger } from 'pino';
+import type { PresenceState } from '@parley/shared/protocol';
 import {
   ackError,
   ackOk,
@@ -22,12 +23,28 @@ export interface PresenceDeps {
   rooms: Pick<RoomRuntime, 'hold'>;
   logger: Logger;
   now(): number;
+  /**
+   * Who is in the room on every instance, when several serve it; this instance's own
+   * connections otherwise.
+   */
+  everywhere?: (roomId: string) => Promise<PresenceState>;
 }
 
 export function presenceSockets(deps: PresenceDeps): SocketHandlers {
   const { presence } = deps;
-  const announce = (roomId: string) =>
-    deps.broadcast.to(roomId, everyone).emit('presence:state', presence.state(roomId));
+  const { everywhere } = deps;
+  const stateOf = (roomId: string): Promise<PresenceState> =>
+    everywhere !== undefined ? everywhere(roomId) : Promise.resolve(presence.state(roomId));
+  const announce = (roomId: string): void => {
+    if (everywhere === undefined) {
+      deps.broadcast.to(roomId, everyone).emit('presence:state', presence.state(roomId));
+      return;
+    }
+    everywhere(roomId).then(
+      (state) => deps.broadcast.to(roomId, everyone).emit('presence:state', state),
+      (error: unknown) => deps.logger.warn({ err: error, roomId }, 'presence not readable'),
+    );
+  };
   return {
     events: ['presence:focus', 'room:state'],
     connect(socket, on) {
@@ -72,7 +89,7 @@ export function presenceSockets(deps: PresenceDeps): SocketHandlers {
         } catch (error) {
           deps.logger.warn({ err: error, roomId }, 'stored state not readable');
         }
-        return ackOk({ self, presence: presence.state(roomId), saved });
+        return ackOk({ self, presence: await stateOf(roomId), saved });
       });
     },
     disconnect(socket) {
