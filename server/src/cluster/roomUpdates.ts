@@ -22,7 +22,7 @@ export const ROOM_STREAM_DEFAULTS = {
   pollUpMs: 5_000,
 } as const;
 
-export type RoomStreamOptions = Partial<typeof ROOM_STREAM_DEFAULTS>;
+export type RoomStreamOptions = Partial<Record<keyof typeof ROOM_STREAM_DEFAULTS, number>>;
 
 export function roomStreamKey(roomId: string): string {
   return `parley:room:${roomId}:updates`;

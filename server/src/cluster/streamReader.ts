@@ -3,6 +3,7 @@
 // wakes the read at once (CLIENT UNBLOCK), so a room that just loaded hears its updates right away.
 import { RESP_TYPES } from 'redis';
 import type { Logger } from 'pino';
+import { closeRedis } from './redis';
 import type { RedisConnection } from './redis';
 
 export interface StreamEntry {
@@ -106,7 +107,8 @@ export class StreamReader {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wake();
+    // Ends a blocked read at once.
+    closeRedis(this.reader);
     await Promise.race([this.done, sleep(BLOCK_MS + 100)]);
   }
 }

@@ -31,6 +31,8 @@ export type { JoinedInvite, JsonResponse, PartyOrganizers, RoomWithMembers } fro
 export { connectSocket, emitWithAck, collect } from './socket';
 export type { ParleyClientSocket } from './socket';
 export { connectCollab } from './collab';
+export { freshDatabase, startCluster, startRedis, testRoomStream } from './cluster';
+export type { TestCluster, TestDatabase, TestRedis } from './cluster';
 export type { CollabClient } from './collab';
 export {
   NOTES_CLAUSE,
