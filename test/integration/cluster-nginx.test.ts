@@ -98,6 +98,10 @@ afterAll(async () => {
 });
 
 describe('two instances behind the README’s nginx configuration', () => {
+  it('is the configuration the README shows', () => {
+    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(siteConfig);
+  });
+
   it('spreads one room’s clients over both instances, and they converge', async () => {
     const { room, tokens } = await notesRoomWith(proxyUrl, 3);
     const collabUrl = `${proxyUrl.replace('http', 'ws')}/collab`;
