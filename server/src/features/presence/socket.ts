@@ -33,16 +33,22 @@ export interface PresenceDeps {
 export function presenceSockets(deps: PresenceDeps): SocketHandlers {
   const { presence } = deps;
   const { everywhere } = deps;
+  // Another instance that does not answer (Redis down, an instance dying) leaves this one's own
+  // connections: a partial list beats none.
   const stateOf = (roomId: string): Promise<PresenceState> =>
-    everywhere !== undefined ? everywhere(roomId) : Promise.resolve(presence.state(roomId));
+    everywhere === undefined
+      ? Promise.resolve(presence.state(roomId))
+      : everywhere(roomId).catch((error: unknown) => {
+          deps.logger.warn({ err: error, roomId }, 'presence of other instances not readable');
+          return presence.state(roomId);
+        });
   const announce = (roomId: string): void => {
     if (everywhere === undefined) {
       deps.broadcast.to(roomId, everyone).emit('presence:state', presence.state(roomId));
       return;
     }
-    everywhere(roomId).then(
-      (state) => deps.broadcast.to(roomId, everyone).emit('presence:state', state),
-      (error: unknown) => deps.logger.warn({ err: error, roomId }, 'presence not readable'),
+    void stateOf(roomId).then((state) =>
+      deps.broadcast.to(roomId, everyone).emit('presence:state', state),
     );
   };
   return {
