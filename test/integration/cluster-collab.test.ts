@@ -90,6 +90,26 @@ describe('one room served by three instances', () => {
     });
   });
 
+  it('shows a client’s presence (awareness) to clients of other instances, until it leaves', async () => {
+    const { servers } = await cluster(2);
+    const { room, tokens } = await notesRoomWith(servers[0]!.baseUrl, 1);
+    const a = client(servers[0]!.collabUrl, room.roomId, room.organizerToken);
+    const b = client(servers[1]!.collabUrl, room.roomId, tokens[0]!);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('cursor', { clause: 'c-notes' });
+    b.provider.awareness.setLocalStateField('cursor', { clause: 'c-term' });
+    await until(() => {
+      expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({
+        cursor: { clause: 'c-notes' },
+      });
+      expect(a.provider.awareness.getStates().get(b.doc.clientID)).toMatchObject({
+        cursor: { clause: 'c-term' },
+      });
+    });
+    a.destroy();
+    await until(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false));
+  });
+
   it('is ready while the store and Redis answer, and says which one does not', async () => {
     const started = await cluster(1);
     const server = started.servers[0]!;

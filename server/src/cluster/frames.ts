@@ -46,6 +46,37 @@ export function decodeUpdateFrame(bytes: Uint8Array): UpdateFrame | null {
   return { instance, seq, update };
 }
 
+/** Presence (awareness) of one instance's peers, as it travels on the room's stream. */
+export interface AwarenessFrame {
+  instance: string;
+  update: Uint8Array;
+}
+
+/** [version u8][instance length u8][instance utf-8][awareness update bytes…] */
+export function encodeAwarenessFrame(frame: AwarenessFrame): Buffer {
+  const instance = Buffer.from(frame.instance, 'utf8');
+  if (instance.length > MAX_INSTANCE_BYTES) throw new Error('instance id too long');
+  const out = Buffer.allocUnsafe(2 + instance.length + frame.update.length);
+  out.writeUInt8(FRAME_VERSION, 0);
+  out.writeUInt8(instance.length, 1);
+  instance.copy(out, 2);
+  out.set(frame.update, 2 + instance.length);
+  return out;
+}
+
+export function decodeAwarenessFrame(bytes: Uint8Array): AwarenessFrame | null {
+  if (bytes.length < 3) return null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.readUInt8(0) !== FRAME_VERSION) return null;
+  const instanceLength = buffer.readUInt8(1);
+  if (instanceLength === 0 || instanceLength > MAX_INSTANCE_BYTES) return null;
+  if (buffer.length < 2 + instanceLength + 1) return null;
+  return {
+    instance: buffer.toString('utf8', 2, 2 + instanceLength),
+    update: new Uint8Array(buffer.subarray(2 + instanceLength)),
+  };
+}
+
 /** The message, or null when it does not parse (logged by the caller, never acted on). */
 export function parseControlMessage(text: string): ClusterControlMessage | null {
   let json: unknown;

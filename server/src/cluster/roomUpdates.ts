@@ -6,7 +6,12 @@
 import type { Logger } from 'pino';
 import type { RoomSync, StoredBatch, SyncedRoom } from '../rooms';
 import type { DocStore } from '../store/types';
-import { decodeUpdateFrame, encodeUpdateFrame } from './frames';
+import {
+  decodeAwarenessFrame,
+  decodeUpdateFrame,
+  encodeAwarenessFrame,
+  encodeUpdateFrame,
+} from './frames';
 import type { RedisConnection } from './redis';
 import type { StreamEntry, StreamReader } from './streamReader';
 
@@ -104,6 +109,16 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
     if (entry === undefined) return;
     const updates: { seq: number; data: Uint8Array }[] = [];
     for (const { fields } of entries) {
+      if (fields.a !== undefined) {
+        const presence = decodeAwarenessFrame(fields.a);
+        if (presence === null) {
+          counts.dropped += 1;
+          logger.warn({ roomId }, 'dropped a malformed awareness frame');
+        } else if (presence.instance !== deps.instance) {
+          entry.room.applyRemoteAwareness(presence.update);
+        }
+        continue;
+      }
       const raw = fields.m;
       const frame = raw === undefined ? null : decodeUpdateFrame(raw);
       if (frame === null) {
@@ -129,6 +144,14 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
       const entry = followed.get(roomId);
       if (entry !== undefined && seq > entry.room.appliedSeq) catchUp(entry);
     }
+  }
+
+  /** Refreshed now and then, not per message: the stream of an abandoned room goes away. */
+  function touch(entry: Followed, key: string): void {
+    const now = Date.now();
+    if (now < entry.expireAt) return;
+    entry.expireAt = now + options.ttlMs / 10;
+    deps.commands.pExpire(key, options.ttlMs).catch(() => undefined);
   }
 
   let pollTimer: NodeJS.Timeout | null = null;
@@ -180,12 +203,22 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
           { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: options.maxLen } },
         )
         .catch((error: unknown) => logger.debug({ err: error, roomId: room.id }, 'publish failed'));
-      const now = Date.now();
-      if (entry !== undefined && now >= entry.expireAt) {
-        // Refreshed now and then, not per update: a stream of an abandoned room goes away.
-        entry.expireAt = now + options.ttlMs / 10;
-        deps.commands.pExpire(key, options.ttlMs).catch(() => undefined);
-      }
+      if (entry !== undefined) touch(entry, key);
+    },
+
+    awareness(room, update) {
+      const entry = followed.get(room.id);
+      if (closed || !deps.commands.isReady || entry === undefined) return;
+      const key = roomStreamKey(room.id);
+      deps.commands
+        .xAdd(
+          key,
+          '*',
+          { a: encodeAwarenessFrame({ instance: deps.instance, update }) },
+          { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: options.maxLen } },
+        )
+        .catch((error: unknown) => logger.debug({ err: error, roomId: room.id }, 'publish failed'));
+      touch(entry, key);
     },
 
     catchUpAll() {

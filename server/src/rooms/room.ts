@@ -192,11 +192,22 @@ export class Room implements RoomContext, SyncedRoom {
   ): void => {
     const clients = [...change.added, ...change.updated, ...change.removed];
     if (clients.length === 0) return;
-    const message = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
-    );
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+    const message = encodeAwareness(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    // Presence of this instance's peers travels to the other instances; theirs came from there.
+    if (origin !== storedElsewhere) this.deps.sync?.awareness(this, update);
   };
+
+  /** Presence (awareness) of another instance's peers, relayed to this instance's peers. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.gone) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, storedElsewhere);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, roomId: this.id }, 'remote awareness refused');
+    }
+  }
 
   /** Runs `task` after every earlier one; once the room has failed, tasks are skipped (undefined). */
   private enqueue<T>(task: () => Promise<T> | T): Promise<T | undefined> {

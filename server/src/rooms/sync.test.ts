@@ -25,6 +25,7 @@ function makeSync(): RoomSync & { log: Recorded[]; rooms: Map<string, SyncedRoom
     loaded: (room) => void rooms.set(room.id, room),
     unloaded: (room) => void rooms.delete(room.id),
     stored: (_room, seq, update) => void log.push({ seq, update }),
+    awareness: () => undefined,
   };
 }
 

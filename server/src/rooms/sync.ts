@@ -27,6 +27,8 @@ export interface SyncedRoom {
    * its peers. Never runs the write rules: these were checked where they were written.
    */
   applyStored(batch: StoredBatch): Promise<void>;
+  /** Applies presence (awareness) of another instance's peers and relays it to this one's. */
+  applyRemoteAwareness(update: Uint8Array): void;
 }
 
 export interface RoomSync {
@@ -36,4 +38,6 @@ export interface RoomSync {
   unloaded(room: SyncedRoom): void;
   /** This instance stored `update` as `seq` and relayed it to its own peers. */
   stored(room: SyncedRoom, seq: number, update: Uint8Array): void;
+  /** The presence (awareness) of this instance's peers changed: an encoded awareness update. */
+  awareness(room: SyncedRoom, update: Uint8Array): void;
 }
