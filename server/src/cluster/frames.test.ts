@@ -2,7 +2,14 @@
 // is not a frame or a control message of this version is refused rather than acted on.
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_MESSAGE_VERSION } from '@parley/shared/protocol';
-import { decodeUpdateFrame, encodeUpdateFrame, FRAME_VERSION, parseControlMessage } from './frames';
+import {
+  decodeAwarenessFrame,
+  decodeUpdateFrame,
+  encodeAwarenessFrame,
+  encodeUpdateFrame,
+  FRAME_VERSION,
+  parseControlMessage,
+} from './frames';
 
 describe('update frames', () => {
   it('round-trip instance, seq and every byte of the update', () => {
@@ -27,6 +34,18 @@ describe('update frames', () => {
     expect(decodeUpdateFrame(badLength)).toBeNull();
     expect(decodeUpdateFrame(good.subarray(0, good.length - 2))).toBeNull();
     expect(decodeUpdateFrame(new Uint8Array([FRAME_VERSION]))).toBeNull();
+  });
+});
+
+describe('awareness frames', () => {
+  it('round-trip, and refuse another version or a truncated frame', () => {
+    const update = new Uint8Array([0, 1, 2, 250]);
+    const frame = encodeAwarenessFrame({ instance: 'instance-b', update });
+    expect(decodeAwarenessFrame(frame)).toEqual({ instance: 'instance-b', update });
+    const otherVersion = Buffer.from(frame);
+    otherVersion[0] = FRAME_VERSION + 1;
+    expect(decodeAwarenessFrame(otherVersion)).toBeNull();
+    expect(decodeAwarenessFrame(frame.subarray(0, 5))).toBeNull();
   });
 });
 
