@@ -11,6 +11,7 @@ import type { RateLimiterFactory } from '../limits';
 import type { RoomSync } from '../rooms';
 import type { DocStore } from '../store/types';
 import { parseControlMessage } from './frames';
+import { quietClient } from './quietClient';
 import { redisRateLimiters } from './rateLimiter';
 import { closeRedis, openRedis } from './redis';
 import { createRoomUpdates } from './roomUpdates';
@@ -112,7 +113,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     sync: updates,
     limiters: redisRateLimiters(commands, logger, options.now),
     socketAdapter() {
-      adapter ??= createAdapter(queued, {
+      adapter ??= createAdapter(quietClient(queued), {
         streamName: SOCKET_IO_STREAM,
         maxLen: 10_000,
         // Short blocks let the adapter's reader stop quickly at shutdown.
