@@ -158,6 +158,25 @@ describe('a room whose members are on three instances', () => {
     await until(() => expect(bodyText(watcher.doc, 'c-scope')).toContain('WRITTEN-AFTER-UNLOCK'));
   });
 
+  it('refuses a party’s write on another instance as soon as single-text mode is on', async () => {
+    const writer = provider('negCsp');
+    const watcher = provider('observer');
+    await Promise.all([writer.synced, watcher.synced]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    cleanups.push(() => warn.mockRestore());
+    const state = await ok<MediationState>(sockets.mediator, 'mediation:mode', {
+      mode: 'single-text',
+    });
+    expect(state.mode).toBe('single-text');
+    typeInto(writer.doc, 'c-rev', 'WRITTEN-IN-SINGLE-TEXT');
+    await until(() =>
+      expect(bodyText(writer.doc, 'c-rev')).not.toContain('WRITTEN-IN-SINGLE-TEXT'),
+    );
+    expect(bodyText(watcher.doc, 'c-rev')).not.toContain('WRITTEN-IN-SINGLE-TEXT');
+    await until(() => expect(warn.mock.calls.flat().join(' ')).toMatch(/single-text-mode/));
+    await ok(sockets.mediator, 'mediation:mode', { mode: 'normal' });
+  });
+
   it('ends a revoked member’s sessions on every instance: Socket.IO and /collab (4403)', async () => {
     // negPartner is on instance 1; a second tab of theirs is on instance 2.
     const collabHere = provider('negPartner');
