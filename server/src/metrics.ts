@@ -86,3 +86,23 @@ export const collabMetrics = {
 export function countError(kind: CollabErrorKind): void {
   collabMetrics.errors.inc({ kind });
 }
+
+/** Several instances through Redis (only with REDIS_URL). */
+export const clusterMetrics = {
+  published: counter(
+    'parley_cluster_updates_published_total',
+    'Stored document updates this instance published on the rooms’ Redis streams',
+  ),
+  applied: counter(
+    'parley_cluster_updates_applied_total',
+    'Document updates other instances stored, applied here from the Redis streams',
+  ),
+  catchUps: counter(
+    'parley_cluster_catchups_total',
+    'Times a loaded room read what it missed from the store (gap, Redis back, poll, load)',
+  ),
+  dropped: counter(
+    'parley_cluster_frames_dropped_total',
+    'Malformed messages from Redis, dropped unread',
+  ),
+};

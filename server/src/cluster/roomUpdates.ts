@@ -4,6 +4,7 @@
 // a Redis restart, a room loaded late) is read from the store by seq, when a seq jumps, when Redis
 // comes back, and by a cheap poll of the rooms' newest seqs.
 import type { Logger } from 'pino';
+import { clusterMetrics } from '../metrics';
 import type { RoomSync, StoredBatch, SyncedRoom } from '../rooms';
 import type { DocStore } from '../store/types';
 import {
@@ -74,6 +75,7 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
       return;
     }
     counts.catchUps += 1;
+    clusterMetrics.catchUps.inc();
     const { room } = entry;
     entry.catchingUp = deps.store
       .loadDocSince(room.id, room.appliedSeq)
@@ -113,6 +115,7 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
         const presence = decodeAwarenessFrame(fields.a);
         if (presence === null) {
           counts.dropped += 1;
+          clusterMetrics.dropped.inc();
           logger.warn({ roomId }, 'dropped a malformed awareness frame');
         } else if (presence.instance !== deps.instance) {
           entry.room.applyRemoteAwareness(presence.update);
@@ -123,6 +126,7 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
       const frame = raw === undefined ? null : decodeUpdateFrame(raw);
       if (frame === null) {
         counts.dropped += 1;
+        clusterMetrics.dropped.inc();
         logger.warn({ roomId }, 'dropped a malformed update frame');
         continue;
       }
@@ -131,6 +135,7 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
     }
     if (updates.length === 0) return;
     counts.applied += updates.length;
+    clusterMetrics.applied.inc(updates.length);
     void entry.room
       .applyStored({ snapshot: null, snapshotSeq: 0, updates })
       .then(() => watchGap(entry))
@@ -195,6 +200,7 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
       if (!deps.commands.isReady) return;
       const key = roomStreamKey(room.id);
       counts.published += 1;
+      clusterMetrics.published.inc();
       deps.commands
         .xAdd(
           key,
