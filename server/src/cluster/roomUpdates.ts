@@ -28,6 +28,9 @@ export const ROOM_STREAM_DEFAULTS = {
   pollUpMs: 5_000,
 } as const;
 
+/** How old a presence message on a stream may be and still be applied (clients renew every 15 s). */
+const AWARENESS_FRESH_MS = 30_000;
+
 export type RoomStreamOptions = Partial<Record<keyof typeof ROOM_STREAM_DEFAULTS, number>>;
 
 export function roomStreamKey(roomId: string): string {
@@ -110,8 +113,10 @@ export function createRoomUpdates(deps: RoomUpdatesDeps): RoomUpdates {
     const entry = followed.get(roomId);
     if (entry === undefined) return;
     const updates: { seq: number; data: Uint8Array }[] = [];
-    for (const { fields } of entries) {
+    for (const { id, fields } of entries) {
       if (fields.a !== undefined) {
+        // Presence older than a client's renewal period is stale (a stream read from its start).
+        if (Date.now() - Number(id.split('-')[0]) > AWARENESS_FRESH_MS) continue;
         const presence = decodeAwarenessFrame(fields.a);
         if (presence === null) {
           counts.dropped += 1;
