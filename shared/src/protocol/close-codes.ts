@@ -29,3 +29,16 @@ export const closeCodes = {
 
 export type CloseCodeName = keyof typeof closeCodes;
 export type CloseCode = (typeof closeCodes)[CloseCodeName];
+
+/** The WebSocket protocol carries at most 123 bytes of close reason. */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** `reason` cut to what a close frame can carry, on a character boundary, marked with "…". */
+export function closeReason(reason: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(reason).length <= MAX_CLOSE_REASON_BYTES) return reason;
+  // "…" takes 3 bytes; drop characters (not bytes) until the rest fits beside it.
+  let cut = [...reason].slice(0, MAX_CLOSE_REASON_BYTES);
+  while (encoder.encode(`${cut.join('')}…`).length > MAX_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
+  return `${cut.join('')}…`;
+}
