@@ -93,6 +93,8 @@ export interface SpawnServerOptions {
   port?: number;
   /** How long to wait for the server to listen. */
   startTimeoutMs?: number;
+  /** Runs the production build in server/dist instead of the TypeScript sources. */
+  compiled?: boolean;
 }
 
 export interface SpawnedServer {
@@ -116,9 +118,13 @@ export interface SpawnResult {
   output(): { stdout: string; stderr: string };
 }
 
-/** Runs `node --import tsx server/src/main.ts` with the given environment. */
-export function runServerProcess(env: Env): SpawnResult {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/**
+ * Runs `node --import tsx server/src/main.ts` with the given environment, or with `compiled` the
+ * production build `node server/dist/main.js` (built beforehand by server/scripts/build.mjs).
+ */
+export function runServerProcess(env: Env, compiled = false): SpawnResult {
+  const args = compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,13 +155,16 @@ export async function freePort(): Promise<number> {
 export async function spawnServer(options: SpawnServerOptions = {}): Promise<SpawnedServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
-  const run = runServerProcess({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    ...options.env,
-  });
+  const run = runServerProcess(
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    options.compiled,
+  );
   let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   void run.exited.then((result) => (exited = result));
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
