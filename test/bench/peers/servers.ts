@@ -101,7 +101,12 @@ export async function startParley(): Promise<BenchServer & { spawned: SpawnedSer
   });
   if (built.status !== 0) throw new Error('the server build failed');
   const spawned = await spawnServer({
-    env: { LOG_LEVEL: 'warn', ROOM_CREATION_PER_HOUR: '100000' },
+    env: {
+      LOG_LEVEL: 'warn',
+      ROOM_CREATION_PER_HOUR: '100000',
+    },
+    // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile Parley under the load.
+    nodeArgs: process.env.PARLEY_BENCH_NODE_ARGS?.split(' ').filter((arg) => arg !== '') ?? [],
     compiled: true,
   });
   const parties = templates.mhealth.parties.map((p) => p.id);

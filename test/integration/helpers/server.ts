@@ -95,6 +95,8 @@ export interface SpawnServerOptions {
   startTimeoutMs?: number;
   /** Runs the production build in server/dist instead of the TypeScript sources. */
   compiled?: boolean;
+  /** Options for node itself, before the entry point (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 export interface SpawnedServer {
@@ -122,8 +124,11 @@ export interface SpawnResult {
  * Runs `node --import tsx server/src/main.ts` with the given environment, or with `compiled` the
  * production build `node server/dist/main.js` (built beforehand by server/scripts/build.mjs).
  */
-export function runServerProcess(env: Env, compiled = false): SpawnResult {
-  const args = compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+export function runServerProcess(env: Env, compiled = false, nodeArgs: string[] = []): SpawnResult {
+  const args = [
+    ...nodeArgs,
+    ...(compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts']),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
@@ -164,6 +169,7 @@ export async function spawnServer(options: SpawnServerOptions = {}): Promise<Spa
       ...options.env,
     },
     options.compiled,
+    options.nodeArgs,
   );
   let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   void run.exited.then((result) => (exited = result));
