@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { root } from './bootstrap.mjs';
 
 /** Everything the server imports from npm, which Node resolves from server/node_modules at run time. */
@@ -44,6 +44,8 @@ export async function buildServer(outdir = join(root, 'server/dist')) {
     },
     logLevel: 'warning',
   });
+  // esbuild keeps a helper process for later builds; the server runs without it.
+  await stop();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

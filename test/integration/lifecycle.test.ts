@@ -54,8 +54,9 @@ describe('process lifecycle', () => {
     const meta = writer.doc.getMap('meta');
     for (let i = 1; i <= 20; i++) meta.set('title', `Durable, revision ${i}`);
     // What the reader has seen was stored first; SIGTERM right after must keep it.
-    await vi.waitFor(() =>
-      expect(reader.doc.getMap('meta').get('title')).toBe('Durable, revision 20'),
+    await vi.waitFor(
+      () => expect(reader.doc.getMap('meta').get('title')).toBe('Durable, revision 20'),
+      { timeout: 10_000 },
     );
     writer.provider.shouldConnect = false;
     reader.provider.shouldConnect = false;
@@ -132,7 +133,7 @@ describe('process lifecycle', () => {
           return null;
         }
       })
-      .find((proc) => proc?.parent === starter.pid);
+      .find((proc) => proc?.parent === starter.pid && proc.args.some((a) => a.endsWith('.js')));
     expect(served?.args.join(' ')).toContain(join(repoRoot, 'server/dist/main.js'));
     expect(served?.args.join(' ')).not.toContain('tsx');
 
