@@ -133,7 +133,10 @@ describe('process lifecycle', () => {
           return null;
         }
       })
-      .find((proc) => proc?.parent === starter.pid && proc.args.some((a) => a.endsWith('.js')));
+      .find(
+        (proc) =>
+          proc !== null && proc.parent === starter.pid && proc.args.some((a) => a.endsWith('.js')),
+      );
     expect(served?.args.join(' ')).toContain(join(repoRoot, 'server/dist/main.js'));
     expect(served?.args.join(' ')).not.toContain('tsx');
 

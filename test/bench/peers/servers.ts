@@ -3,7 +3,7 @@
  * rooms the way its own users get them: Parley's through its REST API (one member per client),
  * the peers' by naming a document.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { createRoomDoc } from '@parley/shared/room';
 import { templates } from '@parley/shared/templates';
 import { createRoom, invite, seatParties } from '../../integration/helpers/api';
-import { repoRoot, spawnServer } from '../../integration/helpers/server';
+import { buildServer, repoRoot, spawnServer } from '../../integration/helpers/server';
 import type { SpawnedServer } from '../../integration/helpers/server';
 import { hocuspocusWire, plainWire } from './wire';
 import type { Wire } from './wire';
@@ -95,11 +95,7 @@ export async function parleyRoom(
 /** Parley's production build (server/dist/main.js) on SQLite in a temporary directory. */
 export async function startParley(): Promise<BenchServer & { spawned: SpawnedServer }> {
   // As in production: the compiled server, and every room of the load made from one address.
-  const built = spawnSync(process.execPath, ['server/scripts/build.mjs'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('the server build failed');
+  buildServer();
   const spawned = await spawnServer({
     env: {
       LOG_LEVEL: 'warn',

@@ -1,6 +1,6 @@
 // Real Parley servers for tests: in this process on a free port with a temporary SQLite directory,
 // or as a child process for signal and crash tests.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
@@ -142,6 +142,15 @@ export function runServerProcess(env: Env, compiled = false, nodeArgs: string[] 
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Compiles the server into server/dist as `pnpm start` does, for `compiled: true` below. */
+export function buildServer(): void {
+  const built = spawnSync(process.execPath, ['server/scripts/build.mjs'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the server build failed');
 }
 
 /** A port that was free a moment ago (the kernel's choice for port 0). */
