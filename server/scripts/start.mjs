@@ -1,12 +1,14 @@
-// `npm start` / `pnpm start`: installs dependencies on first run, builds the web client when it
-// is missing or older than its sources, then runs the server in this process's place (signals and
-// exit code pass straight through).
+// `npm start` / `pnpm start`: installs dependencies on first run, builds the web client and the
+// compiled server when either is missing or older than its sources, then runs the compiled server
+// (plain JavaScript, no TypeScript loader) in this process's place (signals and exit code pass
+// straight through).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
 import { ensureInstalled, root, runPnpm } from './bootstrap.mjs';
+import { buildServer } from './build.mjs';
 
 ensureInstalled();
 const builtIndex = join(root, 'client/dist/index.html');
@@ -32,13 +34,23 @@ function newestMtime(path) {
   return newest;
 }
 
-function clientIsStale() {
-  if (!existsSync(builtIndex)) return true;
-  const builtAt = statSync(builtIndex).mtimeMs;
-  return sources.some((source) => newestMtime(join(root, source)) > builtAt);
+/** True when `built` is missing or older than any of `inputs` (paths from the repository root). */
+function isStale(built, inputs) {
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return inputs.some((source) => newestMtime(join(root, source)) > builtAt);
 }
 
-if (process.env.PARLEY_SKIP_CLIENT_BUILD !== '1' && clientIsStale()) {
+const builtServer = join(root, 'server/dist/main.js');
+const serverSources = [
+  'server/src',
+  'server/scripts/build.mjs',
+  'server/package.json',
+  'shared/src',
+  'shared/templates',
+];
+
+if (process.env.PARLEY_SKIP_CLIENT_BUILD !== '1' && isStale(builtIndex, sources)) {
   console.error('Building the web client (client/dist is missing or older than its sources)...');
   if (runPnpm(['--filter', '@parley/client', 'build']) !== 0) {
     console.error(
@@ -47,7 +59,17 @@ if (process.env.PARLEY_SKIP_CLIENT_BUILD !== '1' && clientIsStale()) {
   }
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+if (isStale(builtServer, serverSources)) {
+  console.error('Compiling the server (server/dist is missing or older than its sources)...');
+  try {
+    await buildServer();
+  } catch (error) {
+    console.error('The server build failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+const server = spawn(process.execPath, ['--enable-source-maps', builtServer], {
   cwd: root,
   stdio: 'inherit',
 });

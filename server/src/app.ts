@@ -291,8 +291,11 @@ export async function createParleyServer(
         limiter: limiters(
           'room-creation',
           options.roomCreationRateLimit ?? {
-            burst: ROOM_BURST_PER_ADDRESS,
-            perMinute: ROOMS_PER_HOUR_PER_ADDRESS / 60,
+            // The default 30 an hour allows 10 at once; a raised hourly rate raises the burst alike.
+            burst: Math.ceil(
+              (config.roomsPerHourPerAddress * ROOM_BURST_PER_ADDRESS) / ROOMS_PER_HOUR_PER_ADDRESS,
+            ),
+            perMinute: config.roomsPerHourPerAddress / 60,
           },
         ),
       },

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ROOMS_PER_HOUR_PER_ADDRESS } from '@parley/shared/protocol';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -28,6 +29,8 @@ export interface Config {
   /** Who may create rooms: anyone (`open`), or whoever holds `roomCreationToken` (`token`). */
   roomCreation: 'open' | 'token';
   roomCreationToken: string | null;
+  /** Rooms one address may create per hour; a third of them may come at once. */
+  roomsPerHourPerAddress: number;
   /** When set, `/metrics` answers only requests bearing this token. */
   metricsToken: string | null;
   /**
@@ -107,6 +110,10 @@ const variables = {
     .transform(Number),
   ROOM_CREATION: z.enum(['open', 'token'], { message: 'expected open or token' }),
   ROOM_CREATION_TOKEN: z.string().min(32, 'expected at least 32 characters'),
+  ROOM_CREATION_PER_HOUR: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, 'expected a whole number of rooms from 1 to 9999999')
+    .transform(Number),
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters'),
   TRUST_PROXY: z
     .string()
@@ -215,6 +222,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     roomIdleUnloadMs: vars.ROOM_IDLE_UNLOAD_MS ?? 30_000,
     roomCreation: vars.ROOM_CREATION ?? 'open',
     roomCreationToken: vars.ROOM_CREATION_TOKEN ?? null,
+    roomsPerHourPerAddress: vars.ROOM_CREATION_PER_HOUR ?? ROOMS_PER_HOUR_PER_ADDRESS,
     metricsToken: vars.METRICS_TOKEN ?? null,
     trustProxy: vars.TRUST_PROXY ?? false,
   };

@@ -150,8 +150,11 @@ export default async function run(): Promise<void> {
     2,
   );
 
-  console.log('\n  Parley / best peer (lower is better; the best peer named per figure)');
-  const ratioLines = loads.map((load, index) => {
+  const compared = kinds.includes('parley') && peers.length > 0;
+  if (compared) {
+    console.log('\n  Parley / best peer (lower is better; the best peer named per figure)');
+  }
+  const ratioLines = (compared ? loads : []).map((load, index) => {
     const parley = pooled('parley', index);
     const cell = (figure: 'p50' | 'p99' | 'cpu', unit: string) => {
       const best = peers
@@ -161,7 +164,7 @@ export default async function run(): Promise<void> {
     };
     return [load.label, cell('p50', 'ms'), cell('p99', 'ms'), cell('cpu', 'ms'), load.goal];
   });
-  if (kinds.includes('parley') && peers.length > 0) {
+  if (compared) {
     printTable(['load', 'p50 ratio', 'p99 ratio', 'server CPU per edit ratio', 'goal'], ratioLines);
   }
   console.log(

@@ -28,6 +28,7 @@ describe('configuration at start', () => {
     ['ALLOWED_ORIGINS', 'https://ok.example.com,not an origin'],
     ['SECRET', 'short'],
     ['LOG_LEVEL', 'loud'],
+    ['ROOM_CREATION_PER_HOUR', '0'],
   ])('stops the server with exit 1 and names %s when it is %j', async (variable, value) => {
     const run = runServerProcess({ DATA_DIR: dataDir(), PORT: '0', [variable]: value });
     const { code } = await run.exited;
@@ -59,6 +60,10 @@ describe('configuration at start', () => {
       publicUrl: null,
       allowedOrigins: null,
       logLevel: 'info',
+      roomCreation: 'open',
+      roomsPerHourPerAddress: 30,
+      metricsToken: null,
+      trustProxy: false,
     });
   });
 

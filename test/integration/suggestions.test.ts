@@ -260,6 +260,24 @@ describe('a hostile stock y-websocket client', () => {
     });
   });
 
+  it('protects a suggestion made in a clause that had none a moment before', async () => {
+    const r = await room();
+    const csp = editor(r, 'negCsp');
+    const offender = editor(r, 'negPartner');
+    await Promise.all([csp.synced, offender.synced]);
+    // Plain edits first: the clause is known to hold no suggestion.
+    scopeText(offender.doc).insert(0, 'The ');
+    await until(async () => expect(await scopeOnServer(r)).toBe(`The ${SCOPE_TEXT}`));
+    const start = 'The '.length + SCOPE_TEXT.indexOf(' region');
+    await until(() => expect(scopeText(csp.doc).toString()).toContain('The '));
+    scopeText(csp.doc).insert(start, ' and South', { insertion: r.attrs.negCsp });
+    await until(async () => expect(await suggestions(r)).toHaveLength(1));
+    await until(() => expect(scopeText(offender.doc).toString()).toContain('and South'));
+    scopeText(offender.doc).delete(start, ' and South'.length);
+    await until(() => expect(warnings.join('\n')).toMatch(/suggestion-protected: /));
+    expect(await suggestions(r)).toHaveLength(1);
+  });
+
   it('cannot put a suggestion in someone else’s name', async () => {
     const r = await room();
     const watcher = editor(r, 'observer');

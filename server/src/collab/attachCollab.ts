@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { canEditDocument } from '@parley/shared/permissions';
 import {
   closeCodes,
+  closeReason,
   MAX_COLLAB_CONNECTIONS_PER_MEMBER,
   MAX_MESSAGE_BYTES,
 } from '@parley/shared/protocol';
@@ -74,7 +75,7 @@ export function attachCollab(options: CollabOptions): CollabHandle {
     }
     const ended = disconnectedAt.get(memberKey(roomId, member.memberId));
     if (ended !== undefined && ended.epoch > startedAt) {
-      ws.close(ended.code, ended.reason);
+      ws.close(ended.code, closeReason(ended.reason));
       return;
     }
     if (tooMany(roomId, member.memberId)) {

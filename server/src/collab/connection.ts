@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { OversizedAwarenessError, rewriteAwarenessUpdate } from './awarenessRewrite';
 import type { AwarenessIdentity } from './awarenessRewrite';
-import { closeCodes, MAX_PRESENCE_IDS_PER_CONNECTION } from '@parley/shared/protocol';
+import { closeCodes, closeReason, MAX_PRESENCE_IDS_PER_CONNECTION } from '@parley/shared/protocol';
 import type { MemberClaims } from '@parley/shared/protocol';
 import { collabMetrics, countError } from '../metrics';
 import { UpdateRejectedError, WriteCheckFailedError } from '../rooms';
@@ -114,7 +114,7 @@ export class CollabConnection implements Peer {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.log.info({ code, reason }, 'closing collab connection');
-    this.ws.close(code, reason);
+    this.ws.close(code, closeReason(reason));
     this.onClose();
   }
 
@@ -276,12 +276,17 @@ export class CollabConnection implements Peer {
   private onAwareness(room: Room, update: Uint8Array): void {
     const identity = this.identity;
     if (identity === null) return;
+    // Counted entry by entry, so one update naming many new ids cannot pass the cap at once.
+    const granted = new Set(this.awarenessIds);
     const rewrite = rewriteAwarenessUpdate(
       update,
-      (clientId) =>
-        room.mayControlAwareness(this, clientId) &&
-        (this.awarenessIds.has(clientId) ||
-          this.awarenessIds.size < MAX_PRESENCE_IDS_PER_CONNECTION),
+      (clientId) => {
+        if (!room.mayControlAwareness(this, clientId)) return false;
+        if (granted.has(clientId)) return true;
+        if (granted.size >= MAX_PRESENCE_IDS_PER_CONNECTION) return false;
+        granted.add(clientId);
+        return true;
+      },
       identity,
     );
     if (rewrite.refused.length > 0) {

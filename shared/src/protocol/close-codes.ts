@@ -29,3 +29,30 @@ export const closeCodes = {
 
 export type CloseCodeName = keyof typeof closeCodes;
 export type CloseCode = (typeof closeCodes)[CloseCodeName];
+
+/** The WebSocket protocol carries at most 123 bytes of close reason. */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** Bytes of `text` in UTF-8 (shared/ has no TextEncoder type: it assumes no runtime's API). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** `reason` cut to what a close frame can carry, on a character boundary, marked with "…". */
+export function closeReason(reason: string): string {
+  if (utf8Length(reason) <= MAX_CLOSE_REASON_BYTES) return reason;
+  // "…" takes 3 bytes; the characters before it take the rest.
+  let bytes = 3;
+  let cut = '';
+  for (const char of reason) {
+    bytes += utf8Length(char);
+    if (bytes > MAX_CLOSE_REASON_BYTES) break;
+    cut += char;
+  }
+  return `${cut}…`;
+}

@@ -1,6 +1,6 @@
 // The wire protocol between client and server: close codes, limits, token claims, and the payloads
 // and event maps of REST and Socket.IO.
-export { closeCodes } from './close-codes';
+export { closeCodes, closeReason, MAX_CLOSE_REASON_BYTES } from './close-codes';
 export {
   CLUSTER_MESSAGE_VERSION,
   clusterControlMessageSchema,

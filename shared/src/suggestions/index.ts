@@ -11,7 +11,7 @@ export {
   suggestionKinds,
 } from './marks';
 export type { SuggestionAttrs, SuggestionKind } from './marks';
-export { bodyTexts, listSuggestions, markedChars, sameMark } from './read';
+export { bodyTexts, hasSuggestionMarks, listSuggestions, markedChars, sameMark } from './read';
 export type { MarkedChar, Suggestion, SuggestionAuthor } from './read';
 export {
   decideSuggestionRequestSchema,

@@ -2,7 +2,7 @@
 // character by character with ids that line up across copies of the document.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { listSuggestions, markedChars } from './read';
+import { hasSuggestionMarks, listSuggestions, markedChars } from './read';
 
 const ada = { id: 'a1', memberId: 'm-ada', name: 'Ada', partyId: 'csp' };
 const bo = { id: 'b1', memberId: 'm-bo', name: 'Bo', partyId: 'insurer' };
@@ -70,5 +70,18 @@ describe('the clause text with suggestions pending', () => {
     text.format(11, 2, { deletion: ada });
     text.insert(13, '45\u200B', { insertion: ada });
     expect(fragmentToMarkdown(doc.getXmlFragment('body'))).toBe('Pay within 30 days.');
+  });
+
+  it('tells whether a body holds any suggestion, and forgets one that was removed', () => {
+    const { doc, text } = body();
+    const fragment = doc.getXmlFragment('body');
+    text.format(0, 3, { bold: true });
+    expect(hasSuggestionMarks(fragment)).toBe(false);
+    text.format(4, 6, { deletion: ada });
+    expect(hasSuggestionMarks(fragment)).toBe(true);
+    text.format(4, 6, { deletion: null });
+    expect(hasSuggestionMarks(fragment)).toBe(false);
+    text.insert(0, 'Kindly ', { insertion: bo });
+    expect(hasSuggestionMarks(fragment)).toBe(true);
   });
 });

@@ -136,6 +136,27 @@ export function markedChars(fragment: Y.XmlFragment): Map<string, MarkedChar> {
   return out;
 }
 
+/**
+ * Whether any text of the body carries a suggestion mark: a walk over its items, no character
+ * picture, so that a write to a clause nobody suggested in costs little to check.
+ */
+export function hasSuggestionMarks(fragment: Y.XmlFragment): boolean {
+  for (const text of bodyTexts(fragment)) {
+    for (let item = text._start; item !== null; item = item.right) {
+      if (item.deleted) continue;
+      const content = item.content;
+      if (
+        content instanceof Y.ContentFormat &&
+        content.value !== null &&
+        (content.key === INSERTION_MARK || content.key === DELETION_MARK)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Whether two marks are the same suggestion with the same author details. */
 export function sameMark(a: SuggestionAttrs | null, b: SuggestionAttrs | null): boolean {
   if (a === null || b === null) return a === b;

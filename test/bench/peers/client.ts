@@ -15,12 +15,6 @@ const MESSAGE_SYNC_REPLY = 4;
 const SYNC_UPDATE = 2;
 
 export interface SyncClientOptions {
-  /**
-   * Whether to apply relayed updates once synced. Clients that do not skip the Yjs work for
-   * them, so that hundreds of clients in one process do not slow the servers down by CPU
-   * contention (real clients each have their own machine); they still receive every frame.
-   */
-  observe: boolean;
   /** Document state to start from; the server receives it in the client's sync answer. */
   seed?: Uint8Array;
 }
@@ -29,6 +23,8 @@ export class SyncClient {
   readonly doc = new Y.Doc();
   readonly synced: Promise<void>;
   private readonly ws: WebSocket;
+  /** Until the load starts every client applies what it receives, a peer's seed included. */
+  private applyRelayed = true;
 
   constructor(
     url: string,
@@ -59,8 +55,7 @@ export class SyncClient {
     this.ws.on('message', (data: Buffer) => {
       const message = wire.unwrap(data);
       if (message === null) return;
-      if (isSynced && !options.observe && message[0] === MESSAGE_SYNC && message[1] === SYNC_UPDATE)
-        return;
+      if (!this.applyRelayed && message[0] === MESSAGE_SYNC && message[1] === SYNC_UPDATE) return;
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
       if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
@@ -80,6 +75,15 @@ export class SyncClient {
       syncProtocol.writeUpdate(encoder, update);
       this.send(encoding.toUint8Array(encoder));
     });
+  }
+
+  /**
+   * The room is ready: from now on only observers apply relayed updates. The others skip the
+   * Yjs work for them, so that hundreds of clients in one process do not slow the servers down
+   * by CPU contention (real clients each have their own machine); they still receive every frame.
+   */
+  startLoad(observe: boolean): void {
+    this.applyRelayed = observe;
   }
 
   /** Whether a transaction came from the server rather than from this client's own edits. */

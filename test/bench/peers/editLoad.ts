@@ -2,7 +2,7 @@
  * Edit-to-peer latency under load: rooms of clients that all edit at a steady rate; a sample is
  * the time from one client's edit until one other client of its room has applied it.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { SyncClient } from './client';
 import { cpuMs } from './processCpu';
 import type { BenchServer } from './servers';
@@ -47,6 +47,26 @@ function editedText(doc: Y.Doc): Y.XmlText {
   return paragraph.get(0) as Y.XmlText;
 }
 
+/** True once the document holds the text the load edits (a peer's seed may arrive after sync). */
+function hasEditedText(doc: Y.Doc): boolean {
+  const clause = doc.getMap('clauses').get('c-scope');
+  if (!(clause instanceof Y.Map)) return false;
+  const body = clause.get('body');
+  if (!(body instanceof Y.XmlFragment)) return false;
+  const paragraph = body.get(0);
+  return paragraph instanceof Y.XmlElement && paragraph.get(0) instanceof Y.XmlText;
+}
+
+async function untilSeeded(clients: SyncClient[], what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!clients.every((client) => hasEditedText(client.doc))) {
+    if (performance.now() > deadline) {
+      throw new Error(`${what}: the room's text did not reach every client in ${timeoutMs} ms`);
+    }
+    await sleep(20);
+  }
+}
+
 async function allSynced(clients: SyncClient[], what: string, timeoutMs = 60_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -77,12 +97,14 @@ export async function measureEdits(
     roomSeats.map((seat, i) => {
       const observe = i < load.observersPerRoom;
       const client = new SyncClient(seat.url, seat.wire, {
-        observe,
         ...(i === 0 && server.seed !== undefined ? { seed: server.seed } : {}),
       });
       if (observe) {
+        // Observed from the document down, so that it works wherever the text came from.
         void client.synced.then(() =>
-          editedText(client.doc).observe((event) => {
+          client.doc.getMap('clauses').observeDeep((events) => {
+            const event = events.find((e) => e.target instanceof Y.XmlText);
+            if (event === undefined) return;
             if (!client.isRemote(event.transaction)) return;
             const now = performance.now();
             for (const change of event.delta) {
@@ -103,6 +125,10 @@ export async function measureEdits(
   );
   try {
     await allSynced(clients, `${server.name}, ${load.label}`);
+    await untilSeeded(clients, `${server.name}, ${load.label}`);
+    for (const room of rooms) {
+      room.forEach((client, i) => client.startLoad(i < load.observersPerRoom));
+    }
     let counter = 0;
     let edits = 0;
     const measureFrom = performance.now() + timing.warmupMs;

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { createRoomDoc } from '@parley/shared/room';
 import { templates } from '@parley/shared/templates';
-import { createRoom, invite } from '../../integration/helpers/api';
-import { repoRoot, spawnServer } from '../../integration/helpers/server';
+import { createRoom, invite, seatParties } from '../../integration/helpers/api';
+import { buildServer, repoRoot, spawnServer } from '../../integration/helpers/server';
 import type { SpawnedServer } from '../../integration/helpers/server';
 import { hocuspocusWire, plainWire } from './wire';
 import type { Wire } from './wire';
@@ -69,10 +69,13 @@ export async function parleyRoom(
   parties: string[],
 ): Promise<{ roomId: string; organizerToken: string; seats: Seat[] }> {
   const room = await createRoom(server.url, body);
+  // A party's first seat is its organizer, who then invites the party's negotiators.
+  const organizers = await seatParties(server.url, room.roomId, room.organizerToken);
   const tokens = [room.organizerToken];
   for (let i = 1; i < members; i++) {
     const party = parties[i % parties.length] as string;
-    const created = await invite(server.url, room.roomId, room.organizerToken, {
+    const organizer = organizers[party] ?? room.organizerToken;
+    const created = await invite(server.url, room.roomId, organizer, {
       name: `Negotiator ${i}`,
       role: 'negotiator',
       party,
@@ -89,9 +92,19 @@ export async function parleyRoom(
   };
 }
 
-/** Parley's real entry point (server/src/main.ts) on SQLite in a temporary directory. */
+/** Parley's production build (server/dist/main.js) on SQLite in a temporary directory. */
 export async function startParley(): Promise<BenchServer & { spawned: SpawnedServer }> {
-  const spawned = await spawnServer({ env: { LOG_LEVEL: 'warn' } });
+  // As in production: the compiled server, and every room of the load made from one address.
+  buildServer();
+  const spawned = await spawnServer({
+    env: {
+      LOG_LEVEL: 'warn',
+      ROOM_CREATION_PER_HOUR: '100000',
+    },
+    // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile Parley under the load.
+    nodeArgs: process.env.PARLEY_BENCH_NODE_ARGS?.split(' ').filter((arg) => arg !== '') ?? [],
+    compiled: true,
+  });
   const parties = templates.mhealth.parties.map((p) => p.id);
   return {
     name: serverNames.parley,

@@ -91,8 +91,7 @@ export async function measureSheet(timing: SheetTiming): Promise<SheetResult> {
 
     const pending = new Map<number, { at: number; waiting: number }>();
     const samples: number[] = [];
-    for (const seat of room.seats)
-      clients.push(new SyncClient(seat.url, seat.wire, { observe: true }));
+    for (const seat of room.seats) clients.push(new SyncClient(seat.url, seat.wire, {}));
     await Promise.all(clients.map((c) => c.synced));
     for (const client of clients) {
       const revenue = getClauseMap(client.doc, 'rev');

@@ -1,6 +1,6 @@
 // Real Parley servers for tests: in this process on a free port with a temporary SQLite directory,
 // or as a child process for signal and crash tests.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
@@ -93,6 +93,10 @@ export interface SpawnServerOptions {
   port?: number;
   /** How long to wait for the server to listen. */
   startTimeoutMs?: number;
+  /** Runs the production build in server/dist instead of the TypeScript sources. */
+  compiled?: boolean;
+  /** Options for node itself, before the entry point (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 export interface SpawnedServer {
@@ -116,9 +120,16 @@ export interface SpawnResult {
   output(): { stdout: string; stderr: string };
 }
 
-/** Runs `node --import tsx server/src/main.ts` with the given environment. */
-export function runServerProcess(env: Env): SpawnResult {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/**
+ * Runs `node --import tsx server/src/main.ts` with the given environment, or with `compiled` the
+ * production build `node server/dist/main.js` (built beforehand by server/scripts/build.mjs).
+ */
+export function runServerProcess(env: Env, compiled = false, nodeArgs: string[] = []): SpawnResult {
+  const args = [
+    ...nodeArgs,
+    ...(compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts']),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -131,6 +142,15 @@ export function runServerProcess(env: Env): SpawnResult {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Compiles the server into server/dist as `pnpm start` does, for `compiled: true` below. */
+export function buildServer(): void {
+  const built = spawnSync(process.execPath, ['server/scripts/build.mjs'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the server build failed');
 }
 
 /** A port that was free a moment ago (the kernel's choice for port 0). */
@@ -149,13 +169,17 @@ export async function freePort(): Promise<number> {
 export async function spawnServer(options: SpawnServerOptions = {}): Promise<SpawnedServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
-  const run = runServerProcess({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    ...options.env,
-  });
+  const run = runServerProcess(
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    options.compiled,
+    options.nodeArgs,
+  );
   let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   void run.exited.then((result) => (exited = result));
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);

@@ -13,7 +13,10 @@ export const SAVE_STATUS_INTERVAL_MS = 50;
 interface SaveStatusSlot {
   /** Per client, the clock the store holds up to: kept from each stored update, no scan. */
   stored: Map<number, number>;
+  /** The status as last told, or null when a newer store made it stale (built when needed). */
   latest: SaveStatus | null;
+  /** When the store last took an update. */
+  latestAt: number;
   timer: NodeJS.Timeout | null;
   /** A newer status arrived while the throttle was closed. */
   pending: boolean;
@@ -21,7 +24,7 @@ interface SaveStatusSlot {
 
 const saveStatusSlot = roomSlot<SaveStatusSlot>(
   'save-status',
-  () => ({ stored: new Map(), latest: null, timer: null, pending: false }),
+  () => ({ stored: new Map(), latest: null, latestAt: 0, timer: null, pending: false }),
   (slot) => {
     if (slot.timer !== null) clearTimeout(slot.timer);
   },
@@ -35,7 +38,8 @@ function statusOf(roomId: string, clocks: Map<number, number>, at: number): Save
 
 export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): RoomHook {
   const emit = (room: RoomContext, slot: SaveStatusSlot) => {
-    if (slot.latest !== null) broadcast.to(room.id, everyone).emit('save:status', slot.latest);
+    slot.latest ??= statusOf(room.id, slot.stored, slot.latestAt);
+    broadcast.to(room.id, everyone).emit('save:status', slot.latest);
     slot.pending = false;
     slot.timer = setTimeout(() => {
       slot.timer = null;
@@ -56,7 +60,9 @@ export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): R
       for (const [client, clock] of Y.parseUpdateMeta(change.update).to) {
         if (clock > (slot.stored.get(client) ?? 0)) slot.stored.set(client, clock);
       }
-      slot.latest = statusOf(room.id, slot.stored, now());
+      // Built when told, at most every SAVE_STATUS_INTERVAL_MS, not for every update.
+      slot.latest = null;
+      slot.latestAt = now();
       if (slot.timer !== null) {
         slot.pending = true;
         return;
@@ -74,6 +80,6 @@ export function currentSaveStatus(
 ): Promise<SaveStatus> {
   return rooms.hold(roomId, (room) => {
     const slot = room.slot(saveStatusSlot);
-    return slot.latest ?? statusOf(room.id, slot.stored, now());
+    return (slot.latest ??= statusOf(room.id, slot.stored, slot.latestAt || now()));
   });
 }

@@ -48,6 +48,10 @@ export function initialTermSheet(request: CreateRoomRequest): TermSheet {
   }
   const { termsheet, issues } = validateTermSheet(source);
   const errors = issues.filter((issue) => issue.severity === 'error');
+  const tooLarge = errors.find((issue) => issue.code === 'sheet-too-large');
+  if (tooLarge !== undefined) {
+    throw new ServiceError(413, 'sheet-too-large', `${tooLarge.message}.`, { issues });
+  }
   if (termsheet === null || errors.length > 0) {
     throw new ServiceError(
       400,
