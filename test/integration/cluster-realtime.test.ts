@@ -88,6 +88,25 @@ describe('a room whose members are on three instances', () => {
     });
   });
 
+  it('tells the writer and members on other instances that an edit is saved, never going back', async () => {
+    const writer = provider('negCsp');
+    await writer.synced;
+    const own = collect(sockets.negCsp, 'save:status');
+    const elsewhere = collect(sockets.observer, 'save:status');
+    typeInto(writer.doc, 'c-rev', 'SAVED-ACROSS');
+    const clock = Y.getState(writer.doc.store, writer.doc.clientID);
+    const key = String(writer.doc.clientID);
+    await until(() => {
+      expect(own.at(-1)?.stored[key]).toBeGreaterThanOrEqual(clock);
+      expect(elsewhere.at(-1)?.stored[key]).toBeGreaterThanOrEqual(clock);
+    });
+    // Each client's statuses only grow: no status older than one already told.
+    for (const seen of [own, elsewhere]) {
+      const clocks = seen.map((status) => status.stored[key] ?? 0);
+      expect(clocks).toEqual([...clocks].sort((x, y) => x - y));
+    }
+  });
+
   it('delivers a comment made on one instance to members on the others', async () => {
     const created = collect(sockets.mediator, 'comments:thread-created');
     const alsoCreated = collect(sockets.viewerPartner, 'comments:thread-created');

@@ -15,6 +15,11 @@ export interface RoomEmitter {
 export interface RoomBroadcaster {
   /** Every socket of the room in at least one of the audiences, each once. */
   to(roomId: string, ...audiences: Audience[]): RoomEmitter;
+  /**
+   * The same, among the sockets connected to this instance only: for what each instance tells
+   * its own clients from its own knowledge (with one instance, the same as `to`).
+   */
+  local(roomId: string, ...audiences: Audience[]): RoomEmitter;
   /** The members with at least one socket in the room right now, each once. */
   present(roomId: string): Promise<MemberClaims[]>;
   /** Tells the member's sockets why, then disconnects them. */
@@ -29,6 +34,15 @@ export function createBroadcaster(io: ParleyIo): RoomBroadcaster {
         emit(event, ...args) {
           if (channels.length === 0) return;
           io.to(channels).emit(event, ...args);
+        },
+      };
+    },
+    local(roomId, ...audiences) {
+      const channels = audiences.map((audience) => channelOf(roomId, audience));
+      return {
+        emit(event, ...args) {
+          if (channels.length === 0) return;
+          io.local.to(channels).emit(event, ...args);
         },
       };
     },

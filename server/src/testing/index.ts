@@ -82,6 +82,13 @@ export function recordingBroadcaster(): RoomBroadcaster & { sent: Sent[] } {
         },
       };
     },
+    local(roomId, ...audiences) {
+      return {
+        emit(event, ...args) {
+          sent.push({ roomId, audiences, event, payload: args[0] });
+        },
+      };
+    },
     present: async () => [],
     endSessions() {},
   };

@@ -20,6 +20,10 @@ export function consentPartiesHook(ctx: MembersDeps, logger: Logger): RoomHook {
     onLoad(room) {
       room.slot(partiesSlot).key = partiesKey(room);
     },
+    // The instance that stored a party change reviews the appointments; here it is only noted.
+    onStoredElsewhere(room) {
+      room.slot(partiesSlot).key = partiesKey(room);
+    },
     afterStore(room) {
       const seen = room.slot(partiesSlot);
       const key = partiesKey(room);

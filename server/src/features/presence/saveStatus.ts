@@ -39,13 +39,29 @@ function statusOf(roomId: string, clocks: Map<number, number>, at: number): Save
 export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): RoomHook {
   const emit = (room: RoomContext, slot: SaveStatusSlot) => {
     slot.latest ??= statusOf(room.id, slot.stored, slot.latestAt);
-    broadcast.to(room.id, everyone).emit('save:status', slot.latest);
+    // Each instance tells its own clients what it knows the store holds: its knowledge only
+    // grows, so a client never sees an older status after a newer one.
+    broadcast.local(room.id, everyone).emit('save:status', slot.latest);
     slot.pending = false;
     slot.timer = setTimeout(() => {
       slot.timer = null;
       if (slot.pending) emit(room, slot);
     }, SAVE_STATUS_INTERVAL_MS);
     slot.timer.unref();
+  };
+  const took = (room: RoomContext, update: Uint8Array): void => {
+    const slot = room.slot(saveStatusSlot);
+    for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+      if (clock > (slot.stored.get(client) ?? 0)) slot.stored.set(client, clock);
+    }
+    // Built when told, at most every SAVE_STATUS_INTERVAL_MS, not for every update.
+    slot.latest = null;
+    slot.latestAt = now();
+    if (slot.timer !== null) {
+      slot.pending = true;
+      return;
+    }
+    emit(room, slot);
   };
   return {
     name: 'save-status',
@@ -56,18 +72,11 @@ export function saveStatusHook(broadcast: RoomBroadcaster, now: () => number): R
       slot.latest = statusOf(room.id, slot.stored, now());
     },
     afterStore(room, change) {
-      const slot = room.slot(saveStatusSlot);
-      for (const [client, clock] of Y.parseUpdateMeta(change.update).to) {
-        if (clock > (slot.stored.get(client) ?? 0)) slot.stored.set(client, clock);
-      }
-      // Built when told, at most every SAVE_STATUS_INTERVAL_MS, not for every update.
-      slot.latest = null;
-      slot.latestAt = now();
-      if (slot.timer !== null) {
-        slot.pending = true;
-        return;
-      }
-      emit(room, slot);
+      took(room, change.update);
+    },
+    // Another instance stored it: this one's clients hear it from this one.
+    onStoredElsewhere(room, change) {
+      took(room, change.update);
     },
   };
 }

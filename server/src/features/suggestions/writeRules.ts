@@ -112,5 +112,9 @@ export function suggestionWriteRules(): RoomHook {
     afterStore(room, change) {
       if (updateSetsMarks(change.update)) room.slot(unmarkedSlot).clear();
     },
+    // Another instance's writer may have set a mark: the set is true only until then, here too.
+    onStoredElsewhere(room, change) {
+      if (updateSetsMarks(change.update)) room.slot(unmarkedSlot).clear();
+    },
   };
 }
