@@ -128,6 +128,8 @@ export class Room implements RoomContext, SyncedRoom {
   private readonly slots: SlotValues;
   /** The document one write ahead, for the write rules; only when some hook checks writes. */
   private readonly preview: DocPreview | null;
+  /** The accepted write the preview already holds, so that applying it does not repeat it there. */
+  private previewHolds: Uint8Array | null = null;
 
   private constructor(
     readonly id: string,
@@ -314,7 +316,8 @@ export class Room implements RoomContext, SyncedRoom {
     this.capture = capture;
     try {
       Y.applyUpdate(this.doc, update, peer);
-      this.preview?.follow(update);
+      if (this.previewHolds === update) this.previewHolds = null;
+      else this.preview?.follow(update);
     } catch (error) {
       // Whatever part of it got in is not stored: drop this copy of the room, reload from the store.
       countError('malformed');
@@ -372,6 +375,7 @@ export class Room implements RoomContext, SyncedRoom {
       throw error;
     }
     if (refusal !== null) this.preview.reset();
+    else this.previewHolds = update;
     return refusal;
   }
 
