@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
 import { ensureInstalled, root, runPnpm } from './bootstrap.mjs';
-import { buildServer } from './build.mjs';
 
 ensureInstalled();
 const builtIndex = join(root, 'client/dist/index.html');
@@ -62,6 +61,8 @@ if (process.env.PARLEY_SKIP_CLIENT_BUILD !== '1' && isStale(builtIndex, sources)
 if (isStale(builtServer, serverSources)) {
   console.error('Compiling the server (server/dist is missing or older than its sources)...');
   try {
+    // Imported only now: esbuild is there once the dependencies are installed (above).
+    const { buildServer } = await import('./build.mjs');
     await buildServer();
   } catch (error) {
     console.error('The server build failed:', error instanceof Error ? error.message : error);
