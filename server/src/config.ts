@@ -180,7 +180,8 @@ function loadOrCreateSecret(dataDir: string): Uint8Array {
   }
   const secret = randomBytes(32).toString('hex');
   try {
-    mkdirSync(dataDir, { recursive: true });
+    // Only its owner may read what the data directory holds (the secret, the database).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     // Another process started at the same moment and wrote it first: use theirs.

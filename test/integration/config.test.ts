@@ -67,10 +67,11 @@ describe('configuration at start', () => {
     });
   });
 
-  it('generates the signing secret into DATA_DIR, readable by the owner only, and keeps it', () => {
+  it('creates DATA_DIR and the signing secret in it, readable by the owner only, and keeps it', () => {
     const dir = join(dataDir(), 'nested');
     const first = loadConfig({ DATA_DIR: dir });
     const file = join(dir, 'secret');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8').trim()).toHaveLength(64);
     const second = loadConfig({ DATA_DIR: dir });
