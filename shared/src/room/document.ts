@@ -181,7 +181,13 @@ export function exportClause(clause: ClauseMap, id: string): JsonObject {
  * dangling ids ignored), keys in a stable order so the same document always exports the same
  * bytes. Not validated: feed it to validateTermSheet or computeValue.
  */
-export function exportTermSheet(doc: Y.Doc): unknown {
+/**
+ * How exportTermSheet gets one clause's JSON: `exportClause` exports it from the document; a
+ * caller that knows a clause is unchanged may answer a copy it kept instead.
+ */
+export type ClauseExporter = (id: string, exportClause: () => JsonObject) => JsonObject;
+
+export function exportTermSheet(doc: Y.Doc, clauseJson?: ClauseExporter): unknown {
   const out: Record<string, JsonValue> = { format: TERMSHEET_FORMAT_V1 };
   const meta = metaMap(doc);
   for (const key of ordered(meta.keys(), TOP_LEVEL_ORDER)) {
@@ -196,8 +202,9 @@ export function exportTermSheet(doc: Y.Doc): unknown {
     if (value !== undefined) assumptionsOut[key] = yToJson(value);
   }
   out.assumptions = assumptionsOut;
-  out.clauses = readClauseOrder(doc).map((id) =>
-    exportClause(getClauseMap(doc, id) as ClauseMap, id),
-  );
+  out.clauses = readClauseOrder(doc).map((id) => {
+    const exported = () => exportClause(getClauseMap(doc, id) as ClauseMap, id);
+    return clauseJson === undefined ? exported() : clauseJson(id, exported);
+  });
   return out;
 }

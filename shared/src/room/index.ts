@@ -3,6 +3,8 @@
 export { getClauseMap, readClauseOrder } from './layout';
 
 export { createRoomDoc, populateRoomDoc, exportTermSheet } from './document';
+export type { ClauseExporter } from './document';
+export type { JsonObject } from './json-y';
 
 export {
   insertClause,

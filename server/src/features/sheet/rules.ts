@@ -2,6 +2,7 @@
 // be after it: the layout of the document, the header only an organizer changes, and no write may
 // leave the sheet with a broken structure or a dangling reference, whoever sends it.
 import { getClauseMap, readParams } from '@parley/shared/room';
+import type { ClauseExporter, JsonObject } from '@parley/shared/room';
 import { MAX_CLAUSE_TEXT_LENGTH } from '@parley/shared/termsheet';
 import * as Y from 'yjs';
 import type { RoomContext, RoomHook, WriteAttempt, WriteRefusal } from '../../rooms';
@@ -16,9 +17,32 @@ interface SheetSlot {
   known: StructuralProblems | null;
   /** Those of the write just accepted, until it is stored. */
   pending: StructuralProblems | null;
+  /**
+   * Each clause's JSON as the stored document exports it, kept so that a write is checked
+   * without exporting the clauses it did not touch (on a large sheet most of the cost). A
+   * clause leaves it as soon as a write touches it; any change not checked here empties it.
+   */
+  clauses: Map<string, JsonObject>;
 }
 
-const sheetSlot = roomSlot<SheetSlot>('sheet-rules', () => ({ known: null, pending: null }));
+const sheetSlot = roomSlot<SheetSlot>('sheet-rules', () => ({
+  known: null,
+  pending: null,
+  clauses: new Map(),
+}));
+
+/** Clause JSON from the kept copies, except for `touched` clauses, which are exported afresh. */
+function keptClauses(slot: SheetSlot, touched: ReadonlySet<string>): ClauseExporter {
+  return (id, exportClause) => {
+    if (touched.has(id)) return exportClause();
+    let json = slot.clauses.get(id);
+    if (json === undefined) {
+      json = exportClause();
+      slot.clauses.set(id, json);
+    }
+    return json;
+  };
+}
 
 function outsideSchema(where: string): WriteRefusal {
   return {
@@ -100,7 +124,7 @@ function reachesStructure(before: Y.Doc, write: WriteAttempt): boolean {
 
 function known(room: RoomContext): StructuralProblems {
   const slot = room.slot(sheetSlot);
-  slot.known ??= structuralProblems(room.doc);
+  slot.known ??= structuralProblems(room.doc, keptClauses(slot, new Set()));
   return slot.known;
 }
 
@@ -124,7 +148,10 @@ export function sheetRulesHook(): RoomHook {
       const long = textTooLong(room.doc, write);
       if (long !== null) return long;
       if (!reachesStructure(room.doc, write)) return null;
-      const after = structuralProblems(write.after);
+      // Untouched clauses read the same in the document after the write as in the stored one.
+      const touched = new Set(write.effect.clauses);
+      for (const id of touched) slot.clauses.delete(id);
+      const after = structuralProblems(write.after, keptClauses(slot, touched));
       const fresh = newProblems(known(room), after);
       const large = fresh.find((issue) => issue.code === 'sheet-too-large');
       if (large !== undefined) {
@@ -143,9 +170,18 @@ export function sheetRulesHook(): RoomHook {
       const slot = room.slot(sheetSlot);
       // A member's write that reached the structure left what the check saw; one that did not
       // (text, titles) left it as it was; the server's own edits are read again when needed.
-      if (change.origin !== 'client') slot.known = null;
-      else if (slot.pending !== null) slot.known = slot.pending;
+      if (change.origin !== 'client') {
+        slot.known = null;
+        slot.clauses.clear();
+      } else if (slot.pending !== null) slot.known = slot.pending;
       slot.pending = null;
+    },
+    onStoredElsewhere(room) {
+      // Another instance's write, checked there: nothing kept here describes the document now.
+      const slot = room.slot(sheetSlot);
+      slot.known = null;
+      slot.pending = null;
+      slot.clauses.clear();
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { Issue } from '@parley/shared/termsheet';
 import { validateTermSheet } from '@parley/shared/termsheet';
 import { exportTermSheet } from '@parley/shared/room';
+import type { ClauseExporter } from '@parley/shared/room';
 import type * as Y from 'yjs';
 
 const STRUCTURAL: ReadonlySet<string> = new Set([
@@ -33,8 +34,9 @@ export interface StructuralProblems {
   issues: Issue[];
 }
 
-export function structuralProblems(doc: Y.Doc): StructuralProblems {
-  const issues = validateTermSheet(exportTermSheet(doc)).issues.filter(
+/** `clauseJson` may answer kept copies of clauses it knows unchanged (see exportTermSheet). */
+export function structuralProblems(doc: Y.Doc, clauseJson?: ClauseExporter): StructuralProblems {
+  const issues = validateTermSheet(exportTermSheet(doc, clauseJson)).issues.filter(
     (issue) => issue.severity === 'error' && STRUCTURAL.has(issue.code),
   );
   return { keys: new Set(issues.map(keyOf)), issues };
