@@ -27,7 +27,7 @@ export type {
   VersionSummary,
 } from './schemas';
 export { diffTokens, redline, tokenize } from './wordDiff';
-export type { DiffKind, RedlineSegment } from './wordDiff';
+export type { DiffKind, DiffOp, RedlineSegment } from './wordDiff';
 export { asLooseSheet, moneyText, paramNameText, paramValueText, valueAt } from './paramText';
 export type { LooseSheet } from './paramText';
 export { clauseParagraphs, clausePlainText } from './sheetText';

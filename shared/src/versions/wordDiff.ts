@@ -17,11 +17,29 @@ export function tokenize(text: string): string[] {
   return text.match(/\n|[^\S\n]+|[^\s]+/g) ?? [];
 }
 
-/** Token by token, removals before additions where both replace the same stretch. */
-export function diffTokens(
-  before: readonly string[],
-  after: readonly string[],
-): { op: DiffKind; token: string }[] {
+/** One token of a diff: in both versions, or only in one. */
+export interface DiffOp<T> {
+  op: DiffKind;
+  token: T;
+}
+
+/**
+ * Token by token, removals before additions where both replace the same stretch; `key` says
+ * which tokens are equal (tokens that are not strings, e.g. words with their formatting).
+ */
+export function diffTokens<T>(
+  beforeTokens: readonly T[],
+  afterTokens: readonly T[],
+  key: (token: T) => string,
+): DiffOp<T>[];
+export function diffTokens(before: readonly string[], after: readonly string[]): DiffOp<string>[];
+export function diffTokens<T>(
+  beforeTokens: readonly T[],
+  afterTokens: readonly T[],
+  key: (token: T) => string = String,
+): DiffOp<T>[] {
+  const before = beforeTokens.map(key);
+  const after = afterTokens.map(key);
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start])
     start += 1;
@@ -31,13 +49,13 @@ export function diffTokens(
     endA -= 1;
     endB -= 1;
   }
-  const ops: { op: DiffKind; token: string }[] = [];
-  for (let i = 0; i < start; i += 1) ops.push({ op: 'same', token: after[i]! });
+  const ops: DiffOp<T>[] = [];
+  for (let i = 0; i < start; i += 1) ops.push({ op: 'same', token: afterTokens[i]! });
   const n = endA - start;
   const m = endB - start;
   if (n * m > MAX_CELLS) {
-    for (let i = start; i < endA; i += 1) ops.push({ op: 'removed', token: before[i]! });
-    for (let j = start; j < endB; j += 1) ops.push({ op: 'added', token: after[j]! });
+    for (let i = start; i < endA; i += 1) ops.push({ op: 'removed', token: beforeTokens[i]! });
+    for (let j = start; j < endB; j += 1) ops.push({ op: 'added', token: afterTokens[j]! });
   } else {
     const width = m + 1;
     const lengths = new Uint32Array((n + 1) * width);
@@ -51,22 +69,22 @@ export function diffTokens(
     let j = 0;
     while (i < n || j < m) {
       if (i < n && j < m && before[start + i] === after[start + j]) {
-        ops.push({ op: 'same', token: after[start + j]! });
+        ops.push({ op: 'same', token: afterTokens[start + j]! });
         i += 1;
         j += 1;
       } else if (
         j >= m ||
         (i < n && lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)
       ) {
-        ops.push({ op: 'removed', token: before[start + i]! });
+        ops.push({ op: 'removed', token: beforeTokens[start + i]! });
         i += 1;
       } else {
-        ops.push({ op: 'added', token: after[start + j]! });
+        ops.push({ op: 'added', token: afterTokens[start + j]! });
         j += 1;
       }
     }
   }
-  for (let j = endB; j < after.length; j += 1) ops.push({ op: 'same', token: after[j]! });
+  for (let j = endB; j < after.length; j += 1) ops.push({ op: 'same', token: afterTokens[j]! });
   return ops;
 }
 

@@ -3,7 +3,7 @@
 // proposed values in the new one).
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { DiffOp } from '../../lib/wordDiff';
+import type { DiffOp } from '@parley/shared/versions';
 import { redline, readableTokens } from './redline';
 import type { TextToken } from './redline';
 
@@ -21,7 +21,7 @@ function styled(token: TextToken): ReactNode {
 function paragraphs(ops: DiffOp<TextToken>[]): DiffOp<TextToken>[][] {
   const out: DiffOp<TextToken>[][] = [[]];
   for (const op of ops) {
-    if (op.token.kind === 'block' && op.kind !== 'removed') out.push([]);
+    if (op.token.kind === 'block' && op.op !== 'removed') out.push([]);
     else if (op.token.kind !== 'block') out[out.length - 1]!.push(op);
   }
   return out.filter((p) => p.length > 0);
@@ -47,7 +47,7 @@ export default function ProposalRedline({
       redline(readableTokens(currentText, currentChip), readableTokens(proposedText, proposedChip)),
     [currentText, proposedText, currentChip, proposedChip],
   );
-  const changed = ops.some((op) => op.kind !== 'same');
+  const changed = ops.some((op) => op.op !== 'same');
   return (
     <div className="redline" role="group" aria-label={label}>
       {!changed && <p className="muted small">The proposed text reads as the current text.</p>}
@@ -56,11 +56,11 @@ export default function ProposalRedline({
           {paragraph.map((op, j) =>
             op.token.kind === 'break' ? (
               <br key={j} />
-            ) : op.kind === 'added' ? (
+            ) : op.op === 'added' ? (
               <ins key={j} className="redline-ins">
                 {styled(op.token)}
               </ins>
-            ) : op.kind === 'removed' ? (
+            ) : op.op === 'removed' ? (
               <del key={j} className="redline-del">
                 {styled(op.token)}
               </del>

@@ -2,8 +2,8 @@
 // values they show and formatting marks kept, then compared word by word with the proposed text.
 import { parseMarkdown } from '@parley/shared/room';
 import type { BlockNode, InlineNode, MarkName } from '@parley/shared/room';
-import { diffTokens } from '../../lib/wordDiff';
-import type { DiffOp } from '../../lib/wordDiff';
+import { diffTokens } from '@parley/shared/versions';
+import type { DiffOp } from '@parley/shared/versions';
 
 export interface TextToken {
   kind: 'word' | 'space' | 'chip' | 'break' | 'block' | 'bullet';
